@@ -1,0 +1,39 @@
+# b2bwatch: `make run` serves the site on the embedded default; `make test` runs the suite.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: install run test lint migrate samples worker beat
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+# Imports the sample documents; a file the parser cannot read yet is kept and reported,
+# and does not stop the site from starting.
+samples: migrate
+	-$(PY) manage.py import --samples
+
+run: samples
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+
+worker: install
+	$(VENV)/bin/celery -A b2bwatch worker --loglevel=INFO
+
+beat: install
+	$(VENV)/bin/celery -A b2bwatch beat --loglevel=INFO

@@ -1,0 +1,153 @@
+"""Where content comes from and what it becomes: sources, original documents,
+publications (newsletter issues, reports) and articles."""
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class Source(models.Model):
+    """An outlet, an industry association or a publisher."""
+
+    class Kind(models.TextChoices):
+        OUTLET = "outlet", "媒体/网站"
+        ASSOCIATION = "association", "行业协会"
+        PUBLISHER = "publisher", "出版/研究机构"
+
+    name = models.CharField("名称", max_length=200, unique=True)
+    slug = models.SlugField("标识", max_length=200, unique=True, allow_unicode=True)
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.OUTLET)
+    homepage = models.URLField("主页", blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "来源"
+        verbose_name_plural = "来源"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Document(models.Model):
+    """The original bytes of one input, kept as received.
+
+    The bytes live in the database so that storing them and recording what they became
+    commit together, on one machine or many; the SHA-256 makes the same file twice one
+    document.
+    """
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", "已接收"
+        PARSING = "parsing", "解析中"
+        PARSED = "parsed", "已解析"
+        FAILED = "failed", "失败"
+
+    sha256 = models.CharField("内容哈希", max_length=64, unique=True, editable=False)
+    filename = models.CharField("文件名", max_length=255)
+    media_type = models.CharField("媒体类型", max_length=100, blank=True)
+    size = models.PositiveBigIntegerField("大小（字节）", editable=False)
+    content = models.BinaryField("原始内容", editable=False)
+    source = models.ForeignKey(Source, verbose_name="来源", null=True, blank=True, on_delete=models.SET_NULL)
+    origin = models.CharField("取自", max_length=500, blank=True, help_text="上传、导入路径或抓取的网址")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="上传者", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    error = models.TextField("错误信息", blank=True)
+    created_at = models.DateTimeField("接收时间", auto_now_add=True)
+    parsed_at = models.DateTimeField("解析时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "原始文档"
+        verbose_name_plural = "原始文档"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.filename
+
+
+class Publication(models.Model):
+    """A newsletter issue or a report: the container its articles came in."""
+
+    class Kind(models.TextChoices):
+        NEWSLETTER = "newsletter", "会刊/简报"
+        REPORT = "report", "报告"
+
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    title = models.CharField("标题", max_length=300)
+    source = models.ForeignKey(Source, verbose_name="主办/发布方", null=True, blank=True, on_delete=models.SET_NULL)
+    issue_label = models.CharField("期号", max_length=200, blank=True)
+    published_on = models.DateField("出版日期", null=True, blank=True)
+    document = models.ForeignKey(Document, verbose_name="原始文档", null=True, blank=True, on_delete=models.SET_NULL)
+    is_published = models.BooleanField("已发布", default=False)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "出版物"
+        verbose_name_plural = "出版物"
+        ordering = ["-published_on", "-created_at"]
+
+    def __str__(self):
+        return f"{self.title} {self.issue_label}".strip()
+
+
+class DatePrecision(models.TextChoices):
+    YEAR = "year", "年"
+    MONTH = "month", "月"
+    DAY = "day", "日"
+    MINUTE = "minute", "时分"
+
+
+class PublishedArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Article(models.Model):
+    title = models.CharField("标题", max_length=300)
+    body = models.TextField("正文")
+    published_at = models.DateTimeField("发布时间", null=True, blank=True, db_index=True)
+    date_precision = models.CharField(
+        "日期精度", max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    author = models.CharField("作者/栏目", max_length=200, blank=True)
+    source = models.ForeignKey(
+        Source, verbose_name="来源", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    outlet = models.CharField("原始媒体", max_length=200, blank=True, help_text="转载时原文所在的媒体")
+    url = models.URLField("原文链接", max_length=1000, blank=True)
+    publication = models.ForeignKey(
+        Publication,
+        verbose_name="所属出版物",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="articles",
+    )
+    section = models.CharField("栏目", max_length=200, blank=True)
+    position = models.PositiveIntegerField("位置", default=0)
+    document = models.ForeignKey(
+        Document, verbose_name="原始文档", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    is_published = models.BooleanField("已发布", default=False, db_index=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    analysed_at = models.DateTimeField("分析时间", null=True, blank=True)
+
+    objects = PublishedArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["publication", "position"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.pk])
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n") if p.strip()]

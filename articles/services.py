@@ -1,0 +1,149 @@
+"""Writes for the articles app: storing documents and saving what parsing found."""
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import PurePath
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .ingest import IngestError, ParsedDocument, parse_document
+from .ingest.sniff import sniff_media_type
+from .models import Article, Document, Publication, Source
+
+log = logging.getLogger(__name__)
+
+
+class DocumentRejected(Exception):
+    """The bytes cannot be stored at all (too large); the message is for the user."""
+
+
+def document_create(
+    *, data: bytes, filename: str, origin: str = "", source: Source | None = None, uploaded_by=None
+) -> tuple[Document, bool]:
+    """Keep the original bytes, then queue their parsing once the row is committed.
+
+    The same bytes twice are one document: the second call returns the first one.
+    """
+    limit = settings.MAX_DOCUMENT_BYTES
+    if len(data) > limit:
+        raise DocumentRejected(f"文件大小 {len(data):,} 字节，超过上限 {limit:,} 字节。")
+    digest = hashlib.sha256(data).hexdigest()
+    existing = Document.objects.filter(sha256=digest).defer("content").first()
+    if existing:
+        if existing.status == Document.Status.FAILED:
+            # Try again: the parser may have learnt to read it since.
+            transaction.on_commit(lambda: _enqueue_parse(existing.pk))
+        return existing, False
+    try:
+        with transaction.atomic():
+            document = Document.objects.create(
+                sha256=digest,
+                filename=PurePath(filename).name[:255] or digest[:12],
+                media_type=sniff_media_type(data, filename),
+                size=len(data),
+                content=data,
+                source=source,
+                origin=origin[:500],
+                uploaded_by=uploaded_by,
+            )
+            transaction.on_commit(lambda: _enqueue_parse(document.pk))
+    except IntegrityError:
+        # Another door stored the same bytes at the same moment.
+        return Document.objects.get(sha256=digest), False
+    return document, True
+
+
+def _enqueue_parse(document_id: int) -> None:
+    from .tasks import document_parse
+
+    document_parse.delay(document_id)
+
+
+def document_parse(*, document_id: int) -> Document:
+    """Parse a stored document and save its articles, all or nothing."""
+    document = Document.objects.get(pk=document_id)
+    Document.objects.filter(pk=document.pk).update(status=Document.Status.PARSING, error="")
+    try:
+        parsed = parse_document(bytes(document.content), document.filename)
+    except IngestError as exc:
+        return _document_fail(document, str(exc))
+    except Exception:
+        log.exception("parsing document %s failed", document.pk)
+        return _document_fail(document, "解析时发生内部错误，已记录日志；原始文件已保留。")
+    with transaction.atomic():
+        articles = _parsed_save(document, parsed)
+        document.status = Document.Status.PARSED
+        document.error = ""
+        document.parsed_at = timezone.now()
+        document.save(update_fields=["status", "error", "parsed_at"])
+        ids = [a.pk for a in articles]
+        transaction.on_commit(lambda: _enqueue_analysis(ids))
+    return document
+
+
+def _document_fail(document: Document, message: str) -> Document:
+    document.status = Document.Status.FAILED
+    document.error = message
+    document.save(update_fields=["status", "error"])
+    return document
+
+
+def _enqueue_analysis(article_ids: list[int]) -> None:
+    from keywords.tasks import article_analyse
+
+    for article_id in article_ids:
+        article_analyse.delay(article_id)
+
+
+def source_for_name(name: str, *, kind: str = Source.Kind.OUTLET, homepage: str = "") -> Source | None:
+    if not name:
+        return None
+    source, _ = Source.objects.get_or_create(
+        name=name[:200],
+        defaults={"slug": slugify(name, allow_unicode=True)[:200] or "source", "kind": kind, "homepage": homepage},
+    )
+    return source
+
+
+def _parsed_save(document: Document, parsed: ParsedDocument) -> list[Article]:
+    """Replace whatever this document produced before with what it produces now."""
+    Article.objects.filter(document=document).delete()
+    Publication.objects.filter(document=document).delete()
+    publication = None
+    if parsed.kind == "article":
+        source = document.source or source_for_name(parsed.source_name)
+        publish_now = True  # a single web article needs no review of its split
+    else:
+        source = document.source or source_for_name(parsed.source_name, kind=Source.Kind.ASSOCIATION)
+        publication = Publication.objects.create(
+            kind=parsed.kind,
+            title=parsed.title or document.filename,
+            source=source,
+            issue_label=parsed.issue_label,
+            published_on=parsed.published_at.date() if parsed.published_at else None,
+            document=document,
+        )
+        publish_now = False
+    articles = [
+        Article(
+            title=item.title[:300],
+            body=item.body,
+            published_at=item.published_at or parsed.published_at,
+            date_precision=item.date_precision,
+            author=item.author[:200],
+            source=source,
+            outlet=item.outlet[:200],
+            url=item.url[:1000],
+            publication=publication,
+            section=item.section[:200],
+            position=item.position or index,
+            document=document,
+            is_published=publish_now,
+        )
+        for index, item in enumerate(parsed.items, start=1)
+    ]
+    return Article.objects.bulk_create(articles)

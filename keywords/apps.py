@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KeywordsConfig(AppConfig):
+    name = "keywords"
+    verbose_name = "关键词"

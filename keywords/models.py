@@ -1,0 +1,107 @@
+"""Topics (the industry's keywords), each year's ordered keyword list, and the tagging
+of articles with topics."""
+from django.db import models
+from django.urls import reverse
+
+from articles.models import Article
+
+
+class Topic(models.Model):
+    term = models.CharField("关键词", max_length=100, unique=True)
+    slug = models.SlugField("标识", max_length=100, unique=True, allow_unicode=True)
+    description = models.TextField("简介", blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "关键词"
+        verbose_name_plural = "关键词"
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    def get_absolute_url(self):
+        return reverse("keywords:topic", args=[self.slug])
+
+    @property
+    def surface_forms(self) -> list[str]:
+        """The term and every alias: each counts as a mention of the topic."""
+        return [self.term, *(alias.text for alias in self.aliases.all())]
+
+
+class TopicAlias(models.Model):
+    """Another way the industry writes a topic: synonym, abbreviation or English form."""
+
+    topic = models.ForeignKey(Topic, verbose_name="关键词", on_delete=models.CASCADE, related_name="aliases")
+    text = models.CharField("别名", max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = "别名"
+        verbose_name_plural = "别名"
+        ordering = ["text"]
+
+    def __str__(self):
+        return self.text
+
+
+class KeywordYear(models.Model):
+    """One year's published list of keywords (e.g. 2013年B2B行业十大关键词)."""
+
+    year = models.PositiveSmallIntegerField("年份", unique=True)
+    title = models.CharField("标题", max_length=200, blank=True)
+    introduction = models.TextField("导语", blank=True)
+
+    class Meta:
+        verbose_name = "年度关键词榜"
+        verbose_name_plural = "年度关键词榜"
+        ordering = ["-year"]
+
+    def __str__(self):
+        return self.title or f"{self.year}年关键词"
+
+    def get_absolute_url(self):
+        return reverse("keywords:year", args=[self.year])
+
+
+class YearKeyword(models.Model):
+    """A topic's place in one year's list."""
+
+    keyword_year = models.ForeignKey(
+        KeywordYear, verbose_name="年度", on_delete=models.CASCADE, related_name="entries"
+    )
+    topic = models.ForeignKey(Topic, verbose_name="关键词", on_delete=models.CASCADE, related_name="year_entries")
+    rank = models.PositiveSmallIntegerField("排名")
+
+    class Meta:
+        verbose_name = "年度关键词"
+        verbose_name_plural = "年度关键词"
+        ordering = ["keyword_year", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["keyword_year", "rank"], name="one_topic_per_rank"),
+            models.UniqueConstraint(fields=["keyword_year", "topic"], name="topic_once_per_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.keyword_year.year} #{self.rank} {self.topic}"
+
+
+class ArticleTopic(models.Model):
+    """The tagging of one article with one topic, as the analysis measured it."""
+
+    article = models.ForeignKey(Article, verbose_name="文章", on_delete=models.CASCADE, related_name="topic_tags")
+    topic = models.ForeignKey(Topic, verbose_name="关键词", on_delete=models.CASCADE, related_name="article_tags")
+    mentions = models.PositiveIntegerField("提及次数")
+    title_mentions = models.PositiveIntegerField("标题中提及", default=0)
+    in_title = models.BooleanField("标题含关键词", default=False)
+    score = models.FloatField("相关度", default=0.0)
+
+    class Meta:
+        verbose_name = "文章关键词"
+        verbose_name_plural = "文章关键词"
+        ordering = ["-score"]
+        constraints = [models.UniqueConstraint(fields=["article", "topic"], name="article_topic_once")]
+        indexes = [models.Index(fields=["topic", "-score"])]
+
+    def __str__(self):
+        return f"{self.article_id}:{self.topic} ×{self.mentions}"

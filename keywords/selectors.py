@@ -1,0 +1,68 @@
+"""Reads for the keyword pages: topics, yearly lists and what articles say of them."""
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear
+from django.shortcuts import get_object_or_404
+
+from articles.models import Article
+
+from .models import ArticleTopic, KeywordYear, Topic, YearKeyword
+
+
+def keyword_year_latest() -> KeywordYear | None:
+    return KeywordYear.objects.order_by("-year").first()
+
+
+def keyword_year_get(year: int) -> KeywordYear:
+    return get_object_or_404(KeywordYear, year=year)
+
+
+def keyword_years() -> QuerySet[KeywordYear]:
+    return KeywordYear.objects.order_by("-year")
+
+
+def year_entries_with_counts(keyword_year: KeywordYear) -> list[YearKeyword]:
+    """The year's keywords in rank order, each with `articles_in_year` and `articles_total`."""
+    published = Q(topic__article_tags__article__is_published=True)
+    in_year = published & Q(topic__article_tags__article__published_at__year=keyword_year.year)
+    return list(
+        keyword_year.entries.select_related("topic")
+        .annotate(
+            articles_in_year=Count("topic__article_tags", filter=in_year),
+            articles_total=Count("topic__article_tags", filter=published),
+        )
+        .order_by("rank")
+    )
+
+
+def topic_get(slug: str) -> Topic:
+    return get_object_or_404(Topic.objects.prefetch_related("aliases"), slug=slug)
+
+
+def topic_year_ranks(topic: Topic) -> list[YearKeyword]:
+    return list(topic.year_entries.select_related("keyword_year").order_by("-keyword_year__year"))
+
+
+def topic_articles(topic: Topic) -> QuerySet[Article]:
+    return (
+        Article.objects.published()
+        .filter(topic_tags__topic=topic)
+        .select_related("source")
+        .order_by("-published_at", "-id")
+    )
+
+
+def topic_mentions_by_year(topic: Topic) -> list[dict]:
+    """Per year of publication: how many articles mention the topic, and how often."""
+    return list(
+        ArticleTopic.objects.filter(topic=topic, article__is_published=True, article__published_at__isnull=False)
+        .annotate(year=ExtractYear("article__published_at"))
+        .values("year")
+        .annotate(articles=Count("article", distinct=True), mentions=Sum("mentions"))
+        .order_by("year")
+    )
+
+
+def topics_for_article(article: Article) -> list[ArticleTopic]:
+    return list(article.topic_tags.select_related("topic").order_by("-score"))

@@ -1,0 +1,1 @@
+"""Pure Chinese-text code for the keyword engine: no Django imports here."""

@@ -1,0 +1,49 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from articles.selectors import articles_latest
+
+from . import selectors
+
+
+def home(request):
+    keyword_year = selectors.keyword_year_latest()
+    return render(
+        request,
+        "home.html",
+        {
+            "articles": articles_latest(settings.ARTICLES_PER_PAGE),
+            "keyword_year": keyword_year,
+            "entries": selectors.year_entries_with_counts(keyword_year) if keyword_year else [],
+            "seeds_dir": settings.SEEDS_DIR,
+        },
+    )
+
+
+def topic_detail(request, slug: str):
+    topic = selectors.topic_get(slug)
+    page = Paginator(selectors.topic_articles(topic), settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "keywords/topic_detail.html",
+        {
+            "topic": topic,
+            "page": page,
+            "ranks": selectors.topic_year_ranks(topic),
+            "by_year": selectors.topic_mentions_by_year(topic),
+        },
+    )
+
+
+def year_detail(request, year: int):
+    keyword_year = selectors.keyword_year_get(year)
+    return render(
+        request,
+        "keywords/year_detail.html",
+        {
+            "keyword_year": keyword_year,
+            "entries": selectors.year_entries_with_counts(keyword_year),
+            "years": selectors.keyword_years(),
+        },
+    )

@@ -1,0 +1,49 @@
+"""Shared fixtures: the sample documents and in-process tasks by default."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from b2bwatch.celery import app as celery_app
+
+SEEDS = settings.SEEDS_DIR
+SEED_000 = "000_d07dae022077f52e.txt"
+
+
+def seed_bytes(name: str) -> bytes:
+    path = Path(SEEDS) / name
+    if not path.exists():
+        pytest.skip(f"sample document {path} is not here")
+    return path.read_bytes()
+
+
+def services_required() -> bool:
+    """CI sets this so that a missing PostgreSQL or Redis fails the run instead of skipping."""
+    return os.environ.get("B2BWATCH_REQUIRE_SERVICES") == "1"
+
+
+@pytest.fixture(autouse=True)
+def in_process_tasks(request):
+    """Run Celery tasks in the test's own process unless the test brings a real worker."""
+    eager = request.node.get_closest_marker("worker") is None
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = eager
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def import_seed(django_capture_on_commit_callbacks):
+    """Import a sample document through the real pipeline (store, parse, analyse)."""
+    from articles.services import document_create
+
+    def run(name: str = SEED_000):
+        with django_capture_on_commit_callbacks(execute=True):
+            document, _ = document_create(data=seed_bytes(name), filename=name, origin=f"seeds/{name}")
+        document.refresh_from_db()
+        return document
+
+    return run

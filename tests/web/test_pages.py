@@ -1,0 +1,87 @@
+import pytest
+from django.urls import reverse
+
+from keywords.models import Topic
+from tests.keywords.test_keywords_2013 import TEN_2013
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "通过十大关键词，解读2013年中国B2B行业"
+
+
+@pytest.fixture
+def seeded(import_seed):
+    import_seed()
+
+
+def test_home_lists_the_latest_articles_and_the_latest_years_keywords(client, seeded):
+    page = client.get("/").content.decode()
+    assert TITLE in page
+    assert "2013年中国B2B行业十大关键词" in page
+    positions = [page.index(f">{term}</a>") for term in TEN_2013]
+    assert positions == sorted(positions)
+
+
+def test_empty_home_says_how_to_import(client):
+    page = client.get("/").content.decode()
+    assert "还没有文章" in page and "manage.py import --samples" in page
+
+
+@pytest.mark.parametrize("term", TEN_2013)
+def test_each_topic_page_lists_the_seed_article(client, seeded, term):
+    topic = Topic.objects.get(term=term)
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert f"<h1>{term}</h1>" in page
+    assert TITLE in page
+    assert "2013年</a>：第" in page
+
+
+def test_topic_page_shows_rank_and_mentions_per_year(client, seeded):
+    response = client.get(reverse("keywords:topic", args=["wei-xiaoguo-fufei"]))
+    page = response.content.decode()
+    assert "第 9 位" in page
+    assert "<th scope=\"row\">2013</th><td>1</td><td>10</td>" in page
+
+
+def test_topic_page_links_its_feeds_for_autodiscovery(client, seeded):
+    page = client.get(reverse("keywords:topic", args=["chanyedai"])).content.decode()
+    assert 'rel="alternate" type="application/rss+xml"' in page
+    assert reverse("keywords:topic_feed_atom", args=["chanyedai"]) in page
+
+
+def test_unknown_topic_is_404(client):
+    assert client.get("/topics/no-such-topic/").status_code == 404
+
+
+def test_year_page_shows_the_ten_in_order_with_counts(client, seeded):
+    page = client.get(reverse("keywords:year", args=[2013])).content.decode()
+    positions = [page.index(f">{term}</a>") for term in TEN_2013]
+    assert positions == sorted(positions)
+    assert page.count("2013年 1 篇") == 10
+
+
+def test_unknown_year_is_404(client):
+    assert client.get("/years/1999/").status_code == 404
+
+
+def test_article_page_shows_body_once_with_original_link_and_topics(client, seeded):
+    from articles.models import Article
+
+    article = Article.objects.get()
+    page = client.get(article.get_absolute_url()).content.decode()
+    body = page[page.index('<div class="body">'):]
+    assert body.count("现在，我们结合行业发展状况对这十大关键词进行解读。") == 1
+    assert 'href="https://www.huxiu.com/article/24694"' in page
+    assert "来源：虎嗅网" in page
+    for term in TEN_2013:
+        assert f">{term}</a></li>" in page
+
+
+def test_unpublished_articles_are_not_public(client, seeded):
+    from articles.models import Article
+
+    article = Article.objects.get()
+    article.is_published = False
+    article.save()
+    assert client.get(article.get_absolute_url()).status_code == 404
+    assert TITLE not in client.get("/").content.decode()
