@@ -133,6 +133,10 @@ class Article(models.Model):
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
     analysed_at = models.DateTimeField("分析时间", null=True, blank=True)
+    # Title and body cut into words by the site's segmenter, space-separated: what the
+    # full-text index reads (see articles/search). Rebuilt whenever the article is analysed.
+    search_title = models.TextField(blank=True, default="", editable=False)
+    search_body = models.TextField(blank=True, default="", editable=False)
 
     objects = PublishedArticleQuerySet.as_manager()
 

@@ -17,3 +17,11 @@ def articles_latest(limit: int = 20) -> list[Article]:
 
 def article_get_published(pk: int) -> Article:
     return get_object_or_404(articles_published(), pk=pk)
+
+
+def article_years() -> list[int]:
+    """Years that have published articles, newest first (for filters)."""
+    return sorted(
+        {d.year for d in articles_published().filter(published_at__isnull=False).dates("published_at", "year")},
+        reverse=True,
+    )

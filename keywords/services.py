@@ -5,13 +5,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
+from articles.search.query import search_tokens
 
 from .dictionary import current_vocabulary
 from .models import ArticleTopic
 
 
 def article_analyse(*, article_id: int) -> list[ArticleTopic]:
-    """Segment an article once and store its topics, replacing any earlier tagging."""
+    """Segment an article once; store its topics and its search tokens from that one cut.
+
+    Tagging and the search index use the same tokens, so a dictionary change that
+    re-analyses the corpus also rebuilds the index the queries are matched against.
+    """
     article = Article.objects.filter(pk=article_id).first()
     if article is None:  # deleted while the task waited in the queue
         return []
@@ -32,5 +37,9 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
             )
             for m in matches
         )
-        Article.objects.filter(pk=article.pk).update(analysed_at=timezone.now())
+        Article.objects.filter(pk=article.pk).update(
+            analysed_at=timezone.now(),
+            search_title=" ".join(search_tokens(title_tokens)),
+            search_body=" ".join(search_tokens(body_tokens)),
+        )
     return tags
