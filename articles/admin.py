@@ -8,7 +8,7 @@ from django.utils.html import format_html
 
 from keywords.models import ArticleTopic
 
-from .models import Article, Document, Publication, Source
+from .models import Article, Document, Job, Publication, Source
 
 
 @admin.register(Source)
@@ -80,3 +80,21 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     raw_id_fields = ["publication", "document"]
     inlines = [ArticleTopicInline]
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "status", "progress", "message", "created_at", "finished_at"]
+    list_filter = ["kind", "status"]
+    readonly_fields = [
+        "kind", "status", "progress", "total", "done", "message", "created_by", "created_at", "finished_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="进度")
+    def progress(self, obj):
+        return format_html(
+            '<progress max="100" value="{}"></progress> {}/{}（{}%）', obj.percent, obj.done, obj.total, obj.percent
+        )

@@ -1,6 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
 
 from .models import ArticleTopic, KeywordYear, Topic, TopicAlias, YearKeyword
+from .services import topics_retag_start
 
 
 class TopicAliasInline(admin.TabularInline):
@@ -21,6 +24,25 @@ class TopicAdmin(admin.ModelAdmin):
     @admin.display(description="别名")
     def alias_list(self, obj):
         return "、".join(a.text for a in obj.aliases.all())
+
+    def save_related(self, request, form, formsets, change):
+        """After a topic and its aliases are saved, re-tag the corpus with them."""
+        super().save_related(request, form, formsets, change)
+        self._retag(request, f"关键词“{form.instance.term}”已修改")
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self._retag(request, f"关键词“{obj.term}”已删除")
+
+    def delete_queryset(self, request, queryset):
+        terms = "、".join(queryset.values_list("term", flat=True))
+        super().delete_queryset(request, queryset)
+        self._retag(request, f"关键词“{terms}”已删除")
+
+    def _retag(self, request, reason):
+        job = topics_retag_start(reason=reason, user=request.user)
+        url = reverse("admin:articles_job_change", args=[job.pk])
+        messages.info(request, format_html('正在用新的词典重新标注全部文章，<a href="{}">查看进度</a>。', url))
 
 
 class YearKeywordInline(admin.TabularInline):

@@ -1,10 +1,10 @@
 """Writes for the keyword engine: analysing an article and storing its topics."""
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Job
 from articles.search.query import search_tokens
 
 from .dictionary import current_vocabulary
@@ -43,3 +43,51 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
             search_body=" ".join(search_tokens(body_tokens)),
         )
     return tags
+
+
+RETAG_CHUNK = 200
+
+
+def topics_retag_start(*, reason: str = "", user=None) -> Job:
+    """Re-tag every article (and rebuild its search tokens) after topics changed.
+
+    An older re-tag still under way is superseded: its remaining chunks stop, and the new
+    job covers everything with the new dictionary.
+    """
+    Job.objects.filter(kind=Job.Kind.RETAG, status__in=[Job.Status.QUEUED, Job.Status.RUNNING]).update(
+        status=Job.Status.SUPERSEDED, finished_at=timezone.now()
+    )
+    job = Job.objects.create(kind=Job.Kind.RETAG, total=Article.objects.count(), message=reason, created_by=user)
+    transaction.on_commit(lambda: _enqueue_retag_chunk(job.pk, 0))
+    return job
+
+
+def _enqueue_retag_chunk(job_id: int, after_id: int) -> None:
+    from .tasks import topics_retag_chunk
+
+    topics_retag_chunk.delay(job_id, after_id)
+
+
+def topics_retag_chunk(*, job_id: int, after_id: int) -> int | None:
+    """Analyse the next chunk of articles after `after_id`; queue the following chunk.
+
+    Chunks keep each task short, so other work (new imports) interleaves and the site
+    keeps serving; the job row shows the progress. Returns the last id done, or None
+    when the job is over.
+    """
+    job = Job.objects.filter(pk=job_id).first()
+    if job is None or job.status in (Job.Status.SUPERSEDED, Job.Status.DONE, Job.Status.FAILED):
+        return None
+    ids = list(Article.objects.filter(pk__gt=after_id).order_by("pk").values_list("pk", flat=True)[:RETAG_CHUNK])
+    for article_id in ids:
+        article_analyse(article_id=article_id)
+    finished = len(ids) < RETAG_CHUNK
+    updated = Job.objects.filter(pk=job_id).exclude(status=Job.Status.SUPERSEDED).update(
+        status=Job.Status.DONE if finished else Job.Status.RUNNING,
+        done=models.F("done") + len(ids),
+        finished_at=timezone.now() if finished else None,
+    )
+    if finished or not updated:
+        return None
+    transaction.on_commit(lambda: _enqueue_retag_chunk(job_id, ids[-1]))
+    return ids[-1]

@@ -6,3 +6,8 @@ from . import services
 @shared_task
 def article_analyse(article_id: int) -> None:
     services.article_analyse(article_id=article_id)
+
+
+@shared_task
+def topics_retag_chunk(job_id: int, after_id: int) -> None:
+    services.topics_retag_chunk(job_id=job_id, after_id=after_id)
