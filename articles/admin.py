@@ -8,6 +8,7 @@ from django.utils.html import format_html
 
 from keywords.models import ArticleTopic
 
+from . import admin_views
 from .models import Article, Document, Job, Publication, Source
 
 
@@ -21,14 +22,28 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["filename", "media_type", "size", "status", "created_at", "download_link"]
+    list_display = ["filename", "media_type", "size", "status", "error", "created_at", "result_link", "download_link"]
     list_filter = ["status", "media_type"]
     search_fields = ["filename", "sha256", "origin"]
     readonly_fields = [
-        "filename", "media_type", "size", "sha256", "origin", "source", "uploaded_by",
-        "status", "error", "created_at", "parsed_at", "download_link",
+        "filename", "media_type", "size", "sha256", "origin", "source", "uploaded_by", "structure",
+        "status", "error", "created_at", "parsed_at", "result_link", "download_link",
     ]
     exclude = ["content"]
+    change_list_template = "admin/articles/document/change_list.html"
+
+    @admin.display(description="解析结果")
+    def result_link(self, obj):
+        publication = obj.publication_set.first()
+        if publication:
+            url = reverse("admin:articles_publication_review", args=[publication.pk])
+            state = "已发布" if publication.is_published else "待审核"
+            return format_html('<a href="{}">审核拆分（{}，{} 篇）</a>', url, state, publication.articles.count())
+        article = obj.articles.first()
+        if article:
+            return format_html('<a href="{}">{}</a>', reverse("admin:articles_article_change", args=[article.pk]),
+                               article.title)
+        return "—"
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("content")
@@ -43,7 +58,12 @@ class DocumentAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         download = self.admin_site.admin_view(self.download_view)
-        return [path("<int:pk>/download/", download, name="articles_document_download"), *super().get_urls()]
+        upload = self.admin_site.admin_view(lambda request: admin_views.upload_view(self, request))
+        return [
+            path("<int:pk>/download/", download, name="articles_document_download"),
+            path("upload/", upload, name="articles_document_upload"),
+            *super().get_urls(),
+        ]
 
     def download_view(self, request, pk):
         if not self.has_view_permission(request):
@@ -67,9 +87,19 @@ class ArticleTopicInline(admin.TabularInline):
 
 @admin.register(Publication)
 class PublicationAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "source", "issue_label", "published_on", "is_published"]
+    list_display = ["title", "kind", "source", "issue_label", "published_on", "is_published", "review_link"]
     list_filter = ["kind", "is_published"]
     search_fields = ["title", "issue_label"]
+    readonly_fields = ["review_link"]
+
+    @admin.display(description="审核")
+    def review_link(self, obj):
+        url = reverse("admin:articles_publication_review", args=[obj.pk])
+        return format_html('<a href="{}">审核拆分与发布</a>', url)
+
+    def get_urls(self):
+        review = self.admin_site.admin_view(lambda request, pk: admin_views.review_view(self, request, pk))
+        return [path("<int:pk>/review/", review, name="articles_publication_review"), *super().get_urls()]
 
 
 @admin.register(Article)

@@ -1,6 +1,29 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "文章与文档"
+
+    def ready(self):
+        post_migrate.connect(ensure_sqlite_search_index, sender=self)
+
+
+def ensure_sqlite_search_index(using="default", **kwargs):
+    """Re-create the SQLite FTS5 triggers after every migrate.
+
+    On SQLite, Django rebuilds a table to alter it (copy, drop, rename), and dropping the
+    old table drops its triggers with it: without this, the first migration that touches
+    articles would silently stop the search index from following edits.
+    """
+    from django.db import connections
+
+    from .search.backends import SQLITE_SCHEMA
+
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        for statement in SQLITE_SCHEMA:
+            cursor.execute(statement)

@@ -52,6 +52,15 @@ class Document(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="上传者", null=True, blank=True, on_delete=models.SET_NULL
     )
+    class Structure(models.TextChoices):
+        AUTO = "", "自动识别"
+        ARTICLE = "article", "单篇文章"
+        NEWSLETTER = "newsletter", "会刊/简报"
+        REPORT = "report", "报告"
+
+    structure = models.CharField(
+        "按何种结构解析", max_length=20, choices=Structure.choices, blank=True, default=Structure.AUTO
+    )
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.RECEIVED)
     error = models.TextField("错误信息", blank=True)
     created_at = models.DateTimeField("接收时间", auto_now_add=True)
@@ -98,6 +107,14 @@ class DatePrecision(models.TextChoices):
     MINUTE = "minute", "时分"
 
 
+class ItemKind(models.TextChoices):
+    ARTICLE = "article", "文章"
+    EDITORIAL = "editorial", "编辑寄语"
+    PROFILE = "profile", "会员介绍"
+    FOREWORD = "foreword", "序言"
+    CHAPTER = "chapter", "章节"
+
+
 class PublishedArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -126,6 +143,17 @@ class Article(models.Model):
     )
     section = models.CharField("栏目", max_length=200, blank=True)
     position = models.PositiveIntegerField("位置", default=0)
+    kind = models.CharField("条目类型", max_length=20, choices=ItemKind.choices, default=ItemKind.ARTICLE)
+    title_derived = models.BooleanField("标题由正文生成", default=False)
+    chapter_number = models.CharField("章节号", max_length=20, blank=True)
+    captions = models.JSONField("图表标题", default=list, blank=True)
+    attribution = models.TextField("出处原文", blank=True, help_text="会刊中注明的来源行，原样保留")
+    attributed_date = models.DateField(
+        "出处所注日期",
+        null=True,
+        blank=True,
+        help_text="出处行写的日期；与原文链接中的日期不一致时，发布时间以链接为准",
+    )
     document = models.ForeignKey(
         Document, verbose_name="原始文档", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )

@@ -22,7 +22,13 @@ class DocumentRejected(Exception):
 
 
 def document_create(
-    *, data: bytes, filename: str, origin: str = "", source: Source | None = None, uploaded_by=None
+    *,
+    data: bytes,
+    filename: str,
+    origin: str = "",
+    source: Source | None = None,
+    uploaded_by=None,
+    structure: str = "",
 ) -> tuple[Document, bool]:
     """Keep the original bytes, then queue their parsing once the row is committed.
 
@@ -49,6 +55,7 @@ def document_create(
                 source=source,
                 origin=origin[:500],
                 uploaded_by=uploaded_by,
+                structure=structure,
             )
             transaction.on_commit(lambda: _enqueue_parse(document.pk))
     except IntegrityError:
@@ -68,7 +75,7 @@ def document_parse(*, document_id: int) -> Document:
     document = Document.objects.get(pk=document_id)
     Document.objects.filter(pk=document.pk).update(status=Document.Status.PARSING, error="")
     try:
-        parsed = parse_document(bytes(document.content), document.filename)
+        parsed = parse_document(bytes(document.content), document.filename, as_kind=document.structure or None)
     except IngestError as exc:
         return _document_fail(document, str(exc))
     except Exception:
@@ -130,6 +137,14 @@ def _parsed_save(document: Document, parsed: ParsedDocument) -> list[Article]:
         publish_now = False
     articles = [
         Article(
+            kind=item.kind,
+            title_derived=item.title_derived,
+            chapter_number=item.number[:20],
+            captions=item.captions,
+            attribution=item.attribution.raw if item.attribution else "",
+            attributed_date=(
+                item.attribution.published_at.date() if item.attribution and item.attribution.published_at else None
+            ),
             title=item.title[:300],
             body=item.body,
             published_at=item.published_at or parsed.published_at,

@@ -7,7 +7,7 @@ from .frontmatter import has_front_matter, parse_front_matter_article
 from .types import ParsedDocument
 
 
-def parse_document(data: bytes, filename: str = "") -> ParsedDocument:
+def parse_document(data: bytes, filename: str = "", *, as_kind: str | None = None) -> ParsedDocument:
     """Parse one document's bytes; raise `IngestError` with a message for the editor."""
     text, _encoding = decode_text(data)
     text = normalise_newlines(text)
