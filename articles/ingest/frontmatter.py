@@ -54,4 +54,11 @@ def parse_front_matter_article(text: str) -> ParsedDocument:
         url=url,
         outlet=outlet_for_url(url),
     )
-    return ParsedDocument(kind="article", items=[article], title=title, source_name=article.outlet)
+    return ParsedDocument(
+        kind="article",
+        items=[article],
+        title=title,
+        source_name=article.outlet,
+        published_at=published_at,
+        date_precision=precision,
+    )

@@ -1,0 +1,95 @@
+"""`manage.py parse FILE`: show how a file would be read and split, touching no database."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.ingest import IngestError, ParsedDocument, parse_document
+
+
+def _date(value) -> str | None:
+    return value.date().isoformat() if value else None
+
+
+def as_json(parsed: ParsedDocument) -> dict:
+    """The documented schema (README, "manage.py parse")."""
+    return {
+        "kind": parsed.kind,
+        "metadata": {
+            "title": parsed.title,
+            "source": parsed.source_name,
+            "newsletter": parsed.newsletter_name,
+            "issue": parsed.issue_label,
+            "date": _date(parsed.published_at),
+            "date_precision": parsed.date_precision,
+            "toc": parsed.toc,
+        },
+        "warnings": parsed.warnings,
+        "items": [
+            {
+                "position": item.position or index,
+                "kind": item.kind,
+                "section": item.section,
+                "number": item.number,
+                "title": item.title,
+                "title_derived": item.title_derived,
+                "attribution": {
+                    "raw": item.attribution.raw if item.attribution else "",
+                    "outlet": item.outlet,
+                    "url": item.url,
+                    "date": _date(item.published_at),
+                    "stated_date": _date(item.attribution.published_at) if item.attribution else None,
+                },
+                "captions": item.captions,
+                "body_length": len(item.body),
+                "start": item.body[:80],
+            }
+            for index, item in enumerate(parsed.items, start=1)
+        ],
+    }
+
+
+class Command(BaseCommand):
+    help = "解析一个文件并打印结果（不写入数据库）。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--as", dest="as_kind", choices=["newsletter", "report", "article"], help="指定结构")
+        parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    def handle(self, *args, file: Path, as_kind: str | None, json: bool, **options):
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"无法读取 {file}：{exc.strerror}") from exc
+        if len(data) > settings.MAX_DOCUMENT_BYTES:
+            raise CommandError(f"{file.name}：文件大小 {len(data):,} 字节，超过上限 {settings.MAX_DOCUMENT_BYTES:,} 字节。")
+        try:
+            parsed = parse_document(data, file.name, as_kind=as_kind)
+        except IngestError as exc:
+            raise CommandError(f"{file.name}：{exc}") from exc
+        if json:
+            self.stdout.write(_dumps(as_json(parsed)))
+            return
+        self._print(parsed)
+
+    def _print(self, parsed: ParsedDocument) -> None:
+        meta = as_json(parsed)["metadata"]
+        self.stdout.write(f"类型：{parsed.kind}  标题：{meta['title'] or '—'}  来源：{meta['source'] or '—'}")
+        if meta["issue"] or meta["date"]:
+            self.stdout.write(f"期号：{meta['issue'] or '—'}  日期：{meta['date'] or '—'}")
+        for item in as_json(parsed)["items"]:
+            outlet = item["attribution"]["outlet"]
+            self.stdout.write(
+                f"{item['position']:>3}. [{item['section'] or item['number'] or item['kind']}] {item['title']}"
+                f"{'（' + outlet + '）' if outlet else ''}  {item['body_length']}字"
+            )
+        for warning in parsed.warnings:
+            self.stdout.write(f"注意：{warning}")
+
+
+def _dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
