@@ -65,8 +65,9 @@ class Command(BaseCommand):
             data = file.read_bytes()
         except OSError as exc:
             raise CommandError(f"无法读取 {file}：{exc.strerror}") from exc
-        if len(data) > settings.MAX_DOCUMENT_BYTES:
-            raise CommandError(f"{file.name}：文件大小 {len(data):,} 字节，超过上限 {settings.MAX_DOCUMENT_BYTES:,} 字节。")
+        limit = settings.MAX_DOCUMENT_BYTES
+        if len(data) > limit:
+            raise CommandError(f"{file.name}：文件大小 {len(data):,} 字节，超过上限 {limit:,} 字节。")
         try:
             parsed = parse_document(data, file.name, as_kind=as_kind)
         except IngestError as exc:
