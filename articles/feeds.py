@@ -1,41 +1,83 @@
-"""The latest-articles feed, RSS 2.0 and Atom, from Django's syndication framework."""
+"""Feeds for subscribers, RSS 2.0 and Atom, from Django's syndication framework.
+
+Every feed of articles shares `ArticleFeed`: a summary by default and the full text with
+`?full=1`, ids that survive edits, dates in China's time zone, and `Last-Modified` for
+conditional requests (ETags come from ConditionalGetMiddleware).
+"""
+from __future__ import annotations
+
+import copy
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
+from django.views.decorators.http import condition
 
-from .selectors import articles_latest
+from .models import Publication, Source
+from .selectors import articles_latest, articles_published, content_last_modified
 
 FEED_SIZE = 50
 
 
-class ArticleItemsMixin:
-    """How any of our feeds renders an article."""
+def _last_modified(request, *args, **kwargs):
+    return content_last_modified()
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
+
+
+class ArticleFeed(Feed):
+    """How every feed renders an article."""
+
+    full_text = False
+
+    def __call__(self, request, *args, **kwargs):
+        # The Feed instance is shared by every request: per-request choices go on a copy.
+        feed = copy.copy(self)
+        feed.full_text = request.GET.get("full") in ("1", "true", "yes")
+        view = condition(last_modified_func=_last_modified)(super(ArticleFeed, feed).__call__)
+        return view(request, *args, **kwargs)
 
     def item_title(self, item):
         return item.title
 
     def item_description(self, item):
+        if self.full_text:
+            return "".join(f"<p>{escape(p)}</p>" for p in item.paragraphs)
         return Truncator(" ".join(item.paragraphs)).chars(300)
 
     def item_pubdate(self, item):
-        return item.published_at or item.created_at
+        return timezone.localtime(item.published_at or item.created_at)
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return timezone.localtime(item.updated_at)
 
     def item_author_name(self, item):
-        return item.author or item.outlet or None
+        return item.author or item.outlet or (item.source.name if item.source_id else None)
 
     def item_guid(self, item):
-        # Stable across edits of the title or body: the site's own id for the article.
-        return f"{settings.SITE_URL.rstrip('/')}{item.get_absolute_url()}"
+        # The site's own id for the article: stable across edits of its title or body.
+        return absolute(item.get_absolute_url())
 
     item_guid_is_permalink = True
 
 
-class LatestArticlesFeed(ArticleItemsMixin, Feed):
+def with_atom(feed_class: type[Feed]) -> type[Feed]:
+    """The Atom twin of an RSS feed class: same items, Atom format, subtitle = description."""
+    attrs = {"feed_type": Atom1Feed}
+    if hasattr(feed_class, "description"):
+        description = feed_class.description
+        attrs["subtitle"] = description
+    return type(f"{feed_class.__name__}Atom", (feed_class,), attrs)
+
+
+class LatestArticlesFeed(ArticleFeed):
     title = "b2bwatch · 最新文章"
     description = "中国B2B电子商务行业资讯与报告的最新文章"
 
@@ -46,6 +88,85 @@ class LatestArticlesFeed(ArticleItemsMixin, Feed):
         return articles_latest(FEED_SIZE)
 
 
-class LatestArticlesAtomFeed(LatestArticlesFeed):
-    feed_type = Atom1Feed
-    subtitle = LatestArticlesFeed.description
+class SourceArticlesFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Source, slug=slug)
+
+    def title(self, source):
+        return f"b2bwatch · {source.name}"
+
+    def link(self, source):
+        return reverse("articles:source", args=[source.slug])
+
+    def description(self, source):
+        return f"来自“{source.name}”的文章"
+
+    def items(self, source):
+        return articles_published().filter(source=source)[:FEED_SIZE]
+
+
+class SearchFeed(ArticleFeed):
+    """Any search as a feed: subscribers follow a query."""
+
+    def get_object(self, request):
+        return request.GET.get("q", "")
+
+    def title(self, q):
+        return f"b2bwatch · 搜索：{q[:50]}"
+
+    def link(self, q):
+        return reverse("articles:search")
+
+    def description(self, q):
+        return f"包含“{q[:50]}”的最新文章"
+
+    def items(self, q):
+        from .search import search_articles
+
+        results = search_articles(q, per_page=FEED_SIZE)
+        hits = sorted((h.article for h in results.hits), key=lambda a: a.published_at or a.created_at, reverse=True)
+        return hits
+
+
+class SourcePublicationsFeed(Feed):
+    """An association's newsletter issues and a publisher's reports."""
+
+    def __call__(self, request, *args, **kwargs):
+        return condition(last_modified_func=_last_modified)(super().__call__)(request, *args, **kwargs)
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Source, slug=slug)
+
+    def title(self, source):
+        return f"b2bwatch · {source.name} · 会刊与报告"
+
+    def link(self, source):
+        return reverse("articles:source", args=[source.slug])
+
+    def description(self, source):
+        return f"{source.name}的会刊各期与报告"
+
+    def items(self, source):
+        return Publication.objects.filter(source=source, is_published=True).order_by("-published_on", "-pk")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return str(item)
+
+    def item_description(self, item):
+        titles = item.articles.order_by("position").values_list("title", flat=True)
+        return "".join(f"<p>{escape(t)}</p>" for t in titles)
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_guid(self, item):
+        return absolute(item.get_absolute_url())
+
+    def item_pubdate(self, item):
+        return timezone.localtime(item.created_at)
+
+
+LatestArticlesAtomFeed = with_atom(LatestArticlesFeed)
+SourceArticlesAtomFeed = with_atom(SourceArticlesFeed)
+SearchAtomFeed = with_atom(SearchFeed)
+SourcePublicationsAtomFeed = with_atom(SourcePublicationsFeed)

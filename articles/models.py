@@ -27,6 +27,9 @@ class Source(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("articles:source", args=[self.slug])
+
 
 class Document(models.Model):
     """The original bytes of one input, kept as received.
@@ -98,6 +101,9 @@ class Publication(models.Model):
 
     def __str__(self):
         return f"{self.title} {self.issue_label}".strip()
+
+    def get_absolute_url(self):
+        return reverse("articles:publication", args=[self.pk])
 
 
 class DatePrecision(models.TextChoices):

@@ -1,10 +1,10 @@
 """Reads for the articles app: what pages and feeds show."""
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import Article
+from .models import Article, Publication, Source
 
 
 def articles_published() -> QuerySet[Article]:
@@ -25,3 +25,29 @@ def article_years() -> list[int]:
         {d.year for d in articles_published().filter(published_at__isnull=False).dates("published_at", "year")},
         reverse=True,
     )
+
+
+def content_last_modified():
+    """When anything readers see last changed: an edit, a publication or a re-analysis.
+
+    Feeds and pages answer `If-Modified-Since` with it; one indexed aggregate query.
+    """
+    latest = articles_published().aggregate(edited=Max("updated_at"), analysed=Max("analysed_at"))
+    times = [t for t in latest.values() if t]
+    return max(times) if times else None
+
+
+def publications_published() -> QuerySet[Publication]:
+    return Publication.objects.filter(is_published=True).select_related("source")
+
+
+def publication_get_published(pk: int) -> Publication:
+    return get_object_or_404(publications_published(), pk=pk)
+
+
+def publication_items(publication: Publication) -> list[Article]:
+    return list(publication.articles.filter(is_published=True).order_by("position", "pk"))
+
+
+def source_get(slug: str) -> Source:
+    return get_object_or_404(Source, slug=slug)

@@ -1,8 +1,11 @@
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from keywords.models import Topic
 from keywords.selectors import topics_for_article
 
+from . import selectors
 from .models import Source
 from .search import KINDS, SearchFilters, search_articles
 from .selectors import article_get_published, article_years
@@ -43,4 +46,27 @@ def search(request):
             "sources": Source.objects.order_by("name"),
             "kinds": KINDS,
         },
+    )
+
+
+def publication_detail(request, pk: int):
+    """A newsletter issue with its table of contents by section, or a report by chapter."""
+    publication = selectors.publication_get_published(pk)
+    items = selectors.publication_items(publication)
+    sections: list[tuple[str, list]] = []
+    for item in items:
+        if not sections or sections[-1][0] != item.section:
+            sections.append((item.section, []))
+        sections[-1][1].append(item)
+    return render(request, "articles/publication_detail.html", {"publication": publication, "sections": sections})
+
+
+def source_detail(request, slug: str):
+    source = selectors.source_get(slug)
+    page = Paginator(selectors.articles_published().filter(source=source), settings.ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    publications = selectors.publications_published().filter(source=source)[:50]
+    return render(
+        request, "articles/source_detail.html", {"source": source, "page": page, "publications": publications}
     )

@@ -1,13 +1,14 @@
-"""One feed per topic, RSS 2.0 and Atom."""
-from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed
+"""Feeds for one topic and for one year."""
+from django.shortcuts import get_object_or_404
 
-from articles.feeds import FEED_SIZE, ArticleItemsMixin
+from articles.feeds import FEED_SIZE, ArticleFeed, with_atom
+from articles.selectors import articles_published
 
+from .models import KeywordYear
 from .selectors import topic_articles, topic_get
 
 
-class TopicFeed(ArticleItemsMixin, Feed):
+class TopicFeed(ArticleFeed):
     def get_object(self, request, slug):
         return topic_get(slug)
 
@@ -24,8 +25,22 @@ class TopicFeed(ArticleItemsMixin, Feed):
         return topic_articles(topic)[:FEED_SIZE]
 
 
-class TopicAtomFeed(TopicFeed):
-    feed_type = Atom1Feed
+class YearFeed(ArticleFeed):
+    def get_object(self, request, year):
+        return get_object_or_404(KeywordYear, year=year)
 
-    def subtitle(self, topic):
-        return self.description(topic)
+    def title(self, keyword_year):
+        return f"b2bwatch · {keyword_year.year}年"
+
+    def link(self, keyword_year):
+        return keyword_year.get_absolute_url()
+
+    def description(self, keyword_year):
+        return f"{keyword_year.year}年发布的B2B行业文章"
+
+    def items(self, keyword_year):
+        return articles_published().filter(published_at__year=keyword_year.year)[:FEED_SIZE]
+
+
+TopicAtomFeed = with_atom(TopicFeed)
+YearAtomFeed = with_atom(YearFeed)

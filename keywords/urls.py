@@ -9,4 +9,7 @@ urlpatterns = [
     path("topics/<str:slug>/feed.rss", feeds.TopicFeed(), name="topic_feed_rss"),
     path("topics/<str:slug>/feed.atom", feeds.TopicAtomFeed(), name="topic_feed_atom"),
     path("years/<int:year>/", views.year_detail, name="year"),
+    path("years/<int:year>/feed.rss", feeds.YearFeed(), name="year_feed_rss"),
+    path("years/<int:year>/feed.atom", feeds.YearAtomFeed(), name="year_feed_atom"),
+    path("feeds/topics.opml", views.topics_opml, name="topics_opml"),
 ]

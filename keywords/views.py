@@ -5,6 +5,7 @@ from django.shortcuts import render
 from articles.selectors import articles_latest
 
 from . import selectors
+from .models import Topic
 
 
 def home(request):
@@ -47,3 +48,15 @@ def year_detail(request, year: int):
             "years": selectors.keyword_years(),
         },
     )
+
+
+def topics_opml(request):
+    """Every topic's feed in one OPML file, for a one-click import into a feed reader."""
+    response = render(
+        request,
+        "keywords/topics.opml",
+        {"topics": Topic.objects.order_by("term"), "site_url": settings.SITE_URL.rstrip("/")},
+        content_type="text/x-opml; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'inline; filename="b2bwatch-topics.opml"'
+    return response

@@ -1,0 +1,79 @@
+"""Site-wide pages: sitemap, robots.txt, canonical links, Open Graph, errors, sources
+and publications."""
+import pytest
+from django.urls import reverse
+
+from articles.models import Article, Publication, Source
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "通过十大关键词，解读2013年中国B2B行业"
+
+
+@pytest.fixture
+def seeded(import_seed):
+    import_seed()
+
+
+@pytest.fixture
+def issue():
+    association = Source.objects.create(name="上海市电子商务行业协会", slug="shec", kind="association")
+    publication = Publication.objects.create(kind="newsletter", title="电子商务资讯", issue_label="第2期",
+                                             source=association, is_published=True)
+    for position, (section, title) in enumerate(
+        [("重要消息", "李克强：制定互联网+计划"), ("重要消息", "国务院常务会议"), ("行业动态", "12个风口行业")], start=1
+    ):
+        Article.objects.create(publication=publication, section=section, title=title, body="正文。",
+                               position=position, source=association, is_published=True)
+    return publication
+
+
+def test_sitemap_lists_topics_years_and_articles(client, seeded):
+    content = client.get("/sitemap.xml").content.decode()
+    assert "/topics/chanyedai/" in content and "/years/2013/" in content
+    assert Article.objects.get().get_absolute_url() in content
+
+
+def test_robots_points_to_the_sitemap(client):
+    content = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in content and "Sitemap: http://testserver/sitemap.xml" in content
+
+
+def test_pages_have_a_canonical_link_and_open_graph(client, seeded):
+    article = Article.objects.get()
+    page = client.get(article.get_absolute_url() + "?utm_source=x").content.decode()
+    assert f'<link rel="canonical" href="http://testserver{article.get_absolute_url()}">' in page
+    assert f'<meta property="og:title" content="{TITLE}">' in page
+    assert '<meta property="og:type" content="article">' in page
+
+
+def test_404_page_is_in_the_site_style(client, settings):
+    settings.DEBUG = False
+    response = client.get("/topics/no-such-topic/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "页面不存在" in page and 'role="search"' in page
+
+
+def test_publication_page_shows_the_toc_by_section(client, issue):
+    page = client.get(issue.get_absolute_url()).content.decode()
+    order = [page.index(text) for text in ["【重要消息】", "国务院常务会议", "【行业动态】", "12个风口行业"]]
+    assert order == sorted(order)
+
+
+def test_an_unpublished_publication_is_not_public(client, issue):
+    issue.is_published = False
+    issue.save()
+    assert client.get(issue.get_absolute_url()).status_code == 404
+
+
+def test_source_page_lists_its_issues_and_articles_with_feeds(client, issue):
+    page = client.get(reverse("articles:source", args=["shec"])).content.decode()
+    assert "电子商务资讯 第2期" in page and "12个风口行业" in page
+    assert reverse("articles:source_issues_rss", args=["shec"]) in page
+
+
+def test_article_page_links_its_publication(client, issue):
+    article = issue.articles.get(position=3)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert f'href="{issue.get_absolute_url()}"' in page
