@@ -1,0 +1,144 @@
+"""Read-only JSON API for articles, publications and search."""
+
+from datetime import datetime
+
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from .models import Article, Publication
+from .search import KINDS, SearchFilters, search_articles
+from .selectors import articles_published, publications_published
+
+router = Router(tags=["articles"])
+
+
+class SourceOut(Schema):
+    name: str
+    slug: str
+    kind: str
+
+
+class ArticleOut(Schema):
+    id: int
+    title: str
+    url: str = Field(description="原文链接")
+    outlet: str = Field(description="原始媒体")
+    author: str
+    published_at: datetime | None
+    date_precision: str
+    source: SourceOut | None
+    publication_id: int | None
+    section: str
+    kind: str
+    site_url: str
+
+    @staticmethod
+    def resolve_site_url(article: Article) -> str:
+        return article.get_absolute_url()
+
+
+class ArticleDetailOut(ArticleOut):
+    body: str
+    topics: list[str]
+
+    @staticmethod
+    def resolve_topics(article: Article) -> list[str]:
+        return [tag.topic.slug for tag in article.topic_tags.all()]
+
+
+class ArticleFilters(Schema):
+    year: int | None = Field(None, ge=1990, le=2100)
+    topic: str | None = None
+    source: str | None = None
+
+
+class PublicationOut(Schema):
+    id: int
+    kind: str
+    title: str
+    issue_label: str
+    published_on: str | None
+    source: SourceOut | None
+    site_url: str
+
+    @staticmethod
+    def resolve_published_on(publication: Publication) -> str | None:
+        return publication.published_on.isoformat() if publication.published_on else None
+
+    @staticmethod
+    def resolve_site_url(publication: Publication) -> str:
+        return publication.get_absolute_url()
+
+
+class PublicationDetailOut(PublicationOut):
+    items: list[ArticleOut]
+
+    @staticmethod
+    def resolve_items(publication: Publication) -> list[Article]:
+        return list(publication.articles.filter(is_published=True).select_related("source").order_by("position"))
+
+
+class SearchHitOut(Schema):
+    article: ArticleOut
+    rank: float
+    snippet: str = Field(description="HTML，命中词以 <mark> 标出")
+
+
+class SearchOut(Schema):
+    query: str
+    total: int
+    page: int
+    pages: int
+    hits: list[SearchHitOut]
+
+
+@router.get("/articles", response=list[ArticleOut])
+@paginate(PageNumberPagination, page_size=20)
+def list_articles(request, filters: Query[ArticleFilters]):
+    queryset = articles_published()
+    if filters.year:
+        queryset = queryset.filter(published_at__year=filters.year)
+    if filters.topic:
+        queryset = queryset.filter(topic_tags__topic__slug=filters.topic)
+    if filters.source:
+        queryset = queryset.filter(source__slug=filters.source)
+    return queryset
+
+
+@router.get("/articles/{int:article_id}", response=ArticleDetailOut)
+def get_article(request, article_id: int):
+    return get_object_or_404(articles_published().prefetch_related("topic_tags__topic"), pk=article_id)
+
+
+@router.get("/publications", response=list[PublicationOut])
+@paginate(PageNumberPagination, page_size=20)
+def list_publications(request, kind: str | None = None):
+    queryset = publications_published()
+    return queryset.filter(kind=kind) if kind else queryset
+
+
+@router.get("/publications/{int:publication_id}", response=PublicationDetailOut)
+def get_publication(request, publication_id: int):
+    return get_object_or_404(publications_published(), pk=publication_id)
+
+
+@router.get("/search", response=SearchOut)
+def search(
+    request,
+    q: str = Query(..., max_length=10_000),
+    year: int | None = Query(None, ge=1990, le=2100),
+    topic: str = "",
+    source: str = "",
+    kind: str = Query("", description="article | newsletter | report"),
+    page: int = Query(1, ge=1, le=10_000),
+):
+    filters = SearchFilters(year=year, topic=topic[:100], source=source[:200], kind=kind if kind in KINDS else "")
+    results = search_articles(q, filters, page=page)
+    return {
+        "query": results.query.text,
+        "total": results.total,
+        "page": results.page.number if results.page else 1,
+        "pages": results.page.paginator.num_pages if results.page else 0,
+        "hits": [{"article": h.article, "rank": h.rank, "snippet": str(h.snippet)} for h in results.hits],
+    }
