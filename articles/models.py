@@ -177,7 +177,8 @@ class Article(models.Model):
     class Meta:
         verbose_name = "文章"
         verbose_name_plural = "文章"
-        ordering = ["-published_at", "-id"]
+        # Undated articles last, on PostgreSQL as on SQLite (their NULL orders differ).
+        ordering = [models.F("published_at").desc(nulls_last=True), "-id"]
         indexes = [models.Index(fields=["publication", "position"])]
 
     def __str__(self):

@@ -1,8 +1,8 @@
 """Reads for the keyword pages: topics, yearly lists and what articles say of them."""
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, F, Max, Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear, TruncMonth, TruncQuarter
 from django.shortcuts import get_object_or_404
 
 from articles.models import Article
@@ -49,7 +49,7 @@ def topic_articles(topic: Topic) -> QuerySet[Article]:
         Article.objects.published()
         .filter(topic_tags__topic=topic)
         .select_related("source")
-        .order_by("-published_at", "-id")
+        .order_by(F("published_at").desc(nulls_last=True), "-id")
     )
 
 
@@ -66,3 +66,55 @@ def topic_mentions_by_year(topic: Topic) -> list[dict]:
 
 def topics_for_article(article: Article) -> list[ArticleTopic]:
     return list(article.topic_tags.select_related("topic").order_by("-score"))
+
+
+def topic_mentions_by_period(topic: Topic, period: str = "quarter") -> list[dict]:
+    """Articles and mentions per month or quarter, for the topic's trend chart."""
+    trunc = TruncQuarter if period == "quarter" else TruncMonth
+    rows = (
+        ArticleTopic.objects.filter(topic=topic, article__is_published=True, article__published_at__isnull=False)
+        .annotate(period=trunc("article__published_at"))
+        .values("period")
+        .annotate(articles=Count("article", distinct=True), mentions=Sum("mentions"))
+        .order_by("period")
+    )
+    return [
+        {"period": period_label(row["period"], period), "articles": row["articles"], "mentions": row["mentions"]}
+        for row in rows
+    ]
+
+
+def period_label(when, period: str) -> str:
+    if period == "quarter":
+        return f"{when.year}Q{(when.month - 1) // 3 + 1}"
+    return f"{when.year}-{when.month:02d}"
+
+
+def topics_related(topic: Topic, limit: int = 8) -> list[dict]:
+    """Topics tagged on the same articles, most shared articles first."""
+    return list(
+        ArticleTopic.objects.filter(article__topic_tags__topic=topic, article__is_published=True)
+        .exclude(topic=topic)
+        .values("topic__term", "topic__slug")
+        .annotate(shared=Count("article", distinct=True))
+        .order_by("-shared", "topic__term")[:limit]
+    )
+
+
+def topic_sources(topic: Topic, limit: int = 10) -> list[dict]:
+    return list(
+        Article.objects.published()
+        .filter(topic_tags__topic=topic, source__isnull=False)
+        .values("source__name", "source__slug")
+        .annotate(articles=Count("pk", distinct=True))
+        .order_by("-articles", "source__name")[:limit]
+    )
+
+
+def topic_articles_by(topic: Topic, order: str) -> QuerySet[Article]:
+    """The topic's articles by date (newest first) or by relevance score."""
+    articles = topic_articles(topic)
+    if order == "relevance":
+        score = Max("topic_tags__score", filter=Q(topic_tags__topic=topic))
+        return articles.annotate(relevance=score).order_by("-relevance", F("published_at").desc(nulls_last=True))
+    return articles

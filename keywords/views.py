@@ -24,15 +24,24 @@ def home(request):
 
 def topic_detail(request, slug: str):
     topic = selectors.topic_get(slug)
-    page = Paginator(selectors.topic_articles(topic), settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    order = "relevance" if request.GET.get("sort") == "relevance" else "date"
+    articles = selectors.topic_articles_by(topic, order)
+    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    by_period = selectors.topic_mentions_by_period(topic, "quarter")
     return render(
         request,
         "keywords/topic_detail.html",
         {
             "topic": topic,
             "page": page,
+            "order": order,
             "ranks": selectors.topic_year_ranks(topic),
             "by_year": selectors.topic_mentions_by_year(topic),
+            "by_period": by_period,
+            "chart": {"labels": [r["period"] for r in by_period], "mentions": [r["mentions"] for r in by_period],
+                      "articles": [r["articles"] for r in by_period]},
+            "related": selectors.topics_related(topic),
+            "sources": selectors.topic_sources(topic),
         },
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
+from django.db.models import F
 
 from .query import ParsedQuery, to_fts5, to_websearch
 
@@ -31,7 +32,7 @@ class PostgresBackend:
             queryset.annotate(search_document=search_vector())
             .filter(search_document=query)
             .annotate(rank=SearchRank(search_vector(), query))
-            .order_by("-rank", "-published_at")
+            .order_by("-rank", F("published_at").desc(nulls_last=True))
             .values_list("pk", "rank")[:MAX_HITS]
         )
         return list(rows)

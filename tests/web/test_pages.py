@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 import pytest
 from django.urls import reverse
 
@@ -85,3 +87,38 @@ def test_unpublished_articles_are_not_public(client, seeded):
     article.save()
     assert client.get(article.get_absolute_url()).status_code == 404
     assert TITLE not in client.get("/").content.decode()
+
+
+def test_topic_page_has_a_trend_chart_with_a_table_alternative(client, seeded):
+    response = client.get(reverse("keywords:topic", args=["chanyedai"]))
+    page = response.content.decode()
+    assert 'data-chart="trend"' in page and "vendor/echarts/echarts.min.js" in page
+    assert response.context["chart"] == {"labels": ["2013Q4"], "mentions": [12], "articles": [1]}
+    assert '<th scope="row">2013Q4</th><td>1</td><td>12</td>' in page
+
+
+def test_topic_page_sorts_by_relevance(client, seeded):
+    from articles.models import Article
+    from keywords.services import article_analyse
+
+    weak = Article.objects.create(title="一篇短讯", body="顺带提到产业带。" + "其他内容。" * 200, is_published=True,
+                                  published_at=datetime(2014, 1, 5, tzinfo=UTC))
+    article_analyse(article_id=weak.pk)
+    by_date = client.get(reverse("keywords:topic", args=["chanyedai"])).context["page"].object_list
+    by_score = client.get(reverse("keywords:topic", args=["chanyedai"]), {"sort": "relevance"}).context["page"]
+    assert [a.title for a in by_date] == ["一篇短讯", TITLE]
+    assert [a.title for a in by_score.object_list] == [TITLE, "一篇短讯"]
+
+
+def test_articles_without_a_date_come_last_on_every_database(client, seeded):
+    from articles.models import Article
+
+    Article.objects.create(title="无日期", body="正文", is_published=True)
+    titles = [a.title for a in client.get("/").context["articles"]]
+    assert titles == [TITLE, "无日期"]
+
+
+def test_topic_page_shows_related_topics_and_sources(client, seeded):
+    page = client.get(reverse("keywords:topic", args=["chanyedai"])).content.decode()
+    assert "相关关键词" in page and 'href="/topics/zimaoqu/"' in page
+    assert f'href="{reverse("articles:source", args=["虎嗅网"])}"' in page

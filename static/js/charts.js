@@ -1,0 +1,29 @@
+/* Draws the site's charts with the ECharts bundle served from /static/ (no CDN).
+   Each chart is a <div data-chart="NAME" data-source="JSON-SCRIPT-ID">; its data sit in a
+   json_script element, and a table next to it carries the same figures as text. */
+(function () {
+  "use strict";
+  function trend(el, data) {
+    var chart = echarts.init(el, null, { renderer: "canvas" });
+    chart.setOption({
+      animation: false,
+      grid: { left: 40, right: 16, top: 28, bottom: 40 },
+      tooltip: { trigger: "axis" },
+      legend: { data: ["提及次数", "文章数"], top: 0 },
+      xAxis: { type: "category", data: data.labels },
+      yAxis: { type: "value", minInterval: 1 },
+      series: [
+        { name: "提及次数", type: "bar", data: data.mentions, itemStyle: { color: "#0b5cad" } },
+        { name: "文章数", type: "line", data: data.articles, itemStyle: { color: "#d9822b" } }
+      ]
+    });
+    window.addEventListener("resize", function () { chart.resize(); });
+    el.setAttribute("data-drawn", "1");
+  }
+  var kinds = { trend: trend };
+  document.querySelectorAll("[data-chart]").forEach(function (el) {
+    var source = document.getElementById(el.getAttribute("data-source"));
+    var draw = kinds[el.getAttribute("data-chart")];
+    if (source && draw && window.echarts) { draw(el, JSON.parse(source.textContent)); }
+  });
+})();
