@@ -49,7 +49,7 @@ def document_create(
             document = Document.objects.create(
                 sha256=digest,
                 filename=PurePath(filename).name[:255] or digest[:12],
-                media_type=sniff_media_type(data, filename),
+                media_type=sniff_media_type(data),
                 size=len(data),
                 content=data,
                 source=source,
@@ -75,7 +75,13 @@ def document_parse(*, document_id: int) -> Document:
     document = Document.objects.get(pk=document_id)
     Document.objects.filter(pk=document.pk).update(status=Document.Status.PARSING, error="")
     try:
-        parsed = parse_document(bytes(document.content), document.filename, as_kind=document.structure or None)
+        parsed = parse_document(
+            bytes(document.content),
+            document.filename,
+            as_kind=document.structure or None,
+            max_bytes=settings.MAX_DOCUMENT_BYTES,
+            time_limit=settings.PARSE_TIME_LIMIT_SECONDS,
+        )
     except IngestError as exc:
         return _document_fail(document, str(exc))
     except Exception:

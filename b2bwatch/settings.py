@@ -143,6 +143,8 @@ WHITENOISE_USE_FINDERS = True
 SEEDS_DIR = Path(envstr("SEEDS_DIR", str(BASE_DIR.parent / "shared" / "seeds")))
 # Largest input file accepted by any door (upload, import, fetch).
 MAX_DOCUMENT_BYTES = envint("MAX_DOCUMENT_BYTES", 50 * 1024 * 1024)
+# A parse that runs longer is stopped (a runaway PDF or a pathological text).
+PARSE_TIME_LIMIT_SECONDS = envint("PARSE_TIME_LIMIT_SECONDS", 60)
 ARTICLES_PER_PAGE = envint("ARTICLES_PER_PAGE", 20)
 
 # --- Security defaults for production -------------------------------------------------

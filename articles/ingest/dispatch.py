@@ -1,16 +1,25 @@
-"""Choose the reader and the structure parser from a document's content."""
+"""Read a document and choose its structure parser, all from its content."""
 from __future__ import annotations
 
-from .decode import decode_text, normalise_newlines
+from .decode import normalise_newlines
 from .errors import IngestError
 from .frontmatter import has_front_matter, parse_front_matter_article
+from .limits import MAX_BYTES, TIME_LIMIT
+from .readers import read_document
 from .types import ParsedDocument
 
 
-def parse_document(data: bytes, filename: str = "", *, as_kind: str | None = None) -> ParsedDocument:
+def parse_document(
+    data: bytes,
+    filename: str = "",
+    *,
+    as_kind: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    time_limit: float | None = TIME_LIMIT,
+) -> ParsedDocument:
     """Parse one document's bytes; raise `IngestError` with a message for the editor."""
-    text, _encoding = decode_text(data)
-    text = normalise_newlines(text)
+    extracted = read_document(data, filename, max_bytes=max_bytes, time_limit=time_limit)
+    text = normalise_newlines(extracted.text)
     if has_front_matter(text):
         return parse_front_matter_article(text)
     raise IngestError(

@@ -1,17 +1,19 @@
-"""What a file is, from its first bytes rather than its name."""
+"""A file's media type, from its content (the same detection the readers use)."""
 from __future__ import annotations
 
-import mimetypes
+from .errors import IngestError
+from .readers import detect_format
+
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html",
+    "txt": "text/plain",
+}
 
 
-def sniff_media_type(data: bytes, filename: str = "") -> str:
-    head = data[:8]
-    if head.startswith(b"%PDF"):
-        return "application/pdf"
-    if head.startswith(b"PK\x03\x04"):
-        return "application/zip"
-    lowered = data[:512].lstrip().lower()
-    if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
-        return "text/html"
-    guessed, _ = mimetypes.guess_type(filename)
-    return guessed or "text/plain"
+def sniff_media_type(data: bytes) -> str:
+    try:
+        return MEDIA_TYPES[detect_format(data)]
+    except IngestError:
+        return "application/octet-stream"  # kept as received; parsing will say why it can't be read

@@ -42,7 +42,9 @@ def page(browser, live_server):
     # Nothing leaves this machine: any address other than the test server is answered here.
     context.route(
         lambda url: not url.startswith(live_server.url),
-        lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body="<h1>原文（测试替身）</h1>"),
+        lambda route: route.fulfill(
+            status=200, content_type="text/html; charset=utf-8", body="<h1>原文（测试替身）</h1>"
+        ),
     )
     page = context.new_page()
     yield page

@@ -69,7 +69,9 @@ class Command(BaseCommand):
         if len(data) > limit:
             raise CommandError(f"{file.name}：文件大小 {len(data):,} 字节，超过上限 {limit:,} 字节。")
         try:
-            parsed = parse_document(data, file.name, as_kind=as_kind)
+            parsed = parse_document(
+                data, file.name, as_kind=as_kind, max_bytes=limit, time_limit=settings.PARSE_TIME_LIMIT_SECONDS
+            )
         except IngestError as exc:
             raise CommandError(f"{file.name}：{exc}") from exc
         if json:

@@ -33,3 +33,44 @@ def test_utf16_with_bom():
 def test_empty_input_is_a_clear_error(data):
     with pytest.raises(IngestError, match="文件为空"):
         decode_text(data)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_told_by_its_nul_bytes(encoding):
+    assert decode_text(TEXT.encode(encoding)) == (TEXT, encoding)
+
+
+def test_utf32_with_bom():
+    assert decode_text(codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le")) == (TEXT, "utf-32-le")
+
+
+def test_big5_is_not_taken_for_gb18030():
+    text = "跨境電商：2015年4月1日，國務院常務會議決定，加快發展電子商務，培育經濟新動力。" * 3
+    data = text.encode("big5")
+    data.decode("gb18030")  # valid GB18030 too: only plausibility tells them apart
+    assert decode_text(data) == (text, "big5")
+
+
+def test_gbk_text_with_rare_characters_stays_gb18030():
+    text = "镕基、喆与堃在产业带上开店。" * 3
+    assert decode_text(text.encode("gbk")) == (text, "gb18030")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 4,  # NUL bytes, not UTF-16
+        bytes(range(0x80, 0x100)) * 8,  # high bytes only: decodable as GB18030, but not prose
+        b"\x01\x02\x03\x04\x05\x06\x07\x08" * 40,  # valid UTF-8, but control characters
+    ],
+)
+def test_binary_junk_is_an_error_not_mojibake(data):
+    with pytest.raises(IngestError):
+        decode_text(data)
+
+
+def test_western_text_is_left_to_the_detector_rather_than_refused():
+    # charset-normalizer may pick any Latin code page for so short a text: only the fallback is tested
+    text, encoding = decode_text("Café au lait, crème brûlée et naïveté à la française.".encode("latin-1"))
+    assert text.startswith("Caf") and "lait" in text
+    assert encoding not in ("gb18030", "big5")

@@ -1,0 +1,156 @@
+"""Make the files an editor uploads (PDF, DOCX, HTML, broken ones) from the seed texts.
+
+The tests generate their inputs rather than ship binary fixtures: what a file holds is
+then visible in the test, and the same seed text can be laid out as every format.
+No Django here, so the benchmark script can import it too.
+"""
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+SEEDS = Path(os.environ.get("SEEDS_DIR", Path(__file__).resolve().parents[3].parent / "shared" / "seeds"))
+NEWSLETTER = "004_38fb784fea1a796c.txt"
+REPORT = "002_23272ef6e7c342b9.txt"
+TEXTBOOK = "003_c42e9ac4b68b8ace.txt"
+CJK_FONT = "STSong-Light"  # one of the CID fonts every PDF reader knows: no font file needed
+
+
+def seed_text(name: str) -> str:
+    """A seed's text; the caller skips when the seeds folder is absent."""
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+def seed_paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def cjk(text: str) -> str:
+    """Only the CJK ideographs of a text: what every format must carry over unchanged."""
+    return "".join(ch for ch in text if "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0002ffff")
+
+
+def _register_font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+
+
+def make_pdf(
+    text: str,
+    *,
+    header: str = "电子商务资讯  2015年第2期",
+    font_size: float = 10.5,
+    encrypt: str | None = None,
+) -> bytes:
+    """A multi-page PDF of `text`, one paragraph per non-empty line.
+
+    Every page has a running header and a `第 N 页` footer, like the newsletters the
+    seeds were extracted from; paragraphs are separated by a visible gap.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    _register_font()
+    style = ParagraphStyle(
+        "body", fontName=CJK_FONT, fontSize=font_size, leading=font_size * 1.5, wordWrap="CJK", spaceAfter=font_size
+    )
+
+    def decorate(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(CJK_FONT, 8)
+        canvas.drawString(72, A4[1] - 40, header)
+        canvas.drawCentredString(A4[0] / 2, 30, f"第 {doc.page} 页")
+        canvas.restoreState()
+
+    story = [Paragraph(escape(p), style) for p in seed_paragraphs(text)]
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, topMargin=60, bottomMargin=50, encrypt=encrypt)
+    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    return out.getvalue()
+
+
+def make_encrypted_pdf(text: str = "加密的文件", password: str = "secret") -> bytes:
+    return make_pdf(text, encrypt=password)
+
+
+def make_image_only_pdf(pages: int = 2) -> bytes:
+    """A 'scan': every page is a picture, with no text layer at all."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    image = Image.new("L", (400, 560), 255)
+    draw = ImageDraw.Draw(image)
+    for y in range(40, 520, 24):
+        draw.rectangle((40, y, 360, y + 10), fill=40)  # lines of 'print'
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    for _ in range(pages):
+        canvas.drawImage(ImageReader(image), 50, 80, width=A4[0] - 100, height=A4[1] - 160)
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def make_docx(text: str, *, headings: bool = True, table_rows: list[list[str]] | None = None) -> bytes:
+    """A DOCX of `text`: 【section】 lines become headings; optional table at the end."""
+    from docx import Document
+
+    document = Document()
+    for para in seed_paragraphs(text):
+        if headings and para.startswith("【") and para.endswith("】"):
+            document.add_heading(para, level=1)
+        else:
+            document.add_paragraph(para)
+    if table_rows:
+        table = document.add_table(rows=len(table_rows), cols=len(table_rows[0]))
+        for r, row in enumerate(table_rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def make_zip(entries: dict[str, bytes], *, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=compression) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def make_zip_bomb(uncompressed_mb: int = 200) -> bytes:
+    """A DOCX-shaped zip whose document.xml inflates to `uncompressed_mb` MiB of zeros."""
+    return make_zip(
+        {
+            "[Content_Types].xml": b"<Types/>",
+            "word/document.xml": b"\0" * (uncompressed_mb * 1024 * 1024),
+        },
+        compression=zipfile.ZIP_DEFLATED,
+    )
+
+
+def make_html(text: str, *, charset: str = "utf-8", meta: str = "charset") -> bytes:
+    """An HTML newsletter of `text` with a nav, a script and a style to be dropped."""
+    if meta == "charset":
+        head = f'<meta charset="{charset}">'
+    else:
+        head = f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+    body = "\n".join(f"<p>{escape(p)}</p>" for p in seed_paragraphs(text))
+    page = (
+        f"<!DOCTYPE html><html><head>{head}<title>电子商务资讯</title>"
+        "<style>p { color: red }</style><script>var x = '脚本不是正文';</script></head>"
+        "<body><nav><a href='/'>首页</a> <a href='/about'>导航不是正文</a></nav>"
+        f"<div class='content'>{body}</div></body></html>"
+    )
+    # Pages labelled gb2312 or gbk use the whole of GBK in practice; GB18030 covers it.
+    return page.encode("gb18030" if charset.lower() in ("gb2312", "gbk") else charset)
