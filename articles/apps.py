@@ -7,7 +7,15 @@ class ArticlesConfig(AppConfig):
     verbose_name = "文章与文档"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .cache import content_changed
+
         post_migrate.connect(ensure_sqlite_search_index, sender=self)
+        for name in ("Article", "Publication", "Source"):
+            model = self.get_model(name)
+            post_save.connect(content_changed, sender=model, dispatch_uid=f"cache-{name}-save")
+            post_delete.connect(content_changed, sender=model, dispatch_uid=f"cache-{name}-delete")
 
 
 def ensure_sqlite_search_index(using="default", **kwargs):

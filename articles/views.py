@@ -6,11 +6,13 @@ from keywords.models import Topic
 from keywords.selectors import topics_for_article
 
 from . import selectors
+from .cache import cached_page
 from .models import Source
 from .search import KINDS, SearchFilters, search_articles
 from .selectors import article_get_published, article_years
 
 
+@cached_page
 def article_detail(request, pk: int):
     article = article_get_published(pk)
     return render(
@@ -24,6 +26,7 @@ def _int_or_none(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() and len(value) == 4 else None
 
 
+@cached_page
 def search(request):
     """Any query string gives a page: the query is cleaned and capped before use."""
     q = request.GET.get("q", "")
@@ -49,6 +52,7 @@ def search(request):
     )
 
 
+@cached_page
 def publication_detail(request, pk: int):
     """A newsletter issue with its table of contents by section, or a report by chapter."""
     publication = selectors.publication_get_published(pk)
@@ -61,6 +65,7 @@ def publication_detail(request, pk: int):
     return render(request, "articles/publication_detail.html", {"publication": publication, "sections": sections})
 
 
+@cached_page
 def source_detail(request, slug: str):
     source = selectors.source_get(slug)
     page = Paginator(selectors.articles_published().filter(source=source), settings.ARTICLES_PER_PAGE).get_page(

@@ -146,6 +146,8 @@ MAX_DOCUMENT_BYTES = envint("MAX_DOCUMENT_BYTES", 50 * 1024 * 1024)
 # A parse that runs longer is stopped (a runaway PDF or a pathological text).
 PARSE_TIME_LIMIT_SECONDS = envint("PARSE_TIME_LIMIT_SECONDS", 60)
 ARTICLES_PER_PAGE = envint("ARTICLES_PER_PAGE", 20)
+# Public pages and feeds are cached this long at most; any content change invalidates them.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 
 # --- Security defaults for production -------------------------------------------------
 # Behind HTTPS in production, set SECURE_COOKIES=1.

@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.db import models, transaction
 from django.utils import timezone
 
+from articles.cache import content_changed
 from articles.models import Article, Job
 from articles.search.query import search_tokens
 
@@ -37,6 +38,7 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
             )
             for m in matches
         )
+        transaction.on_commit(content_changed)
         Article.objects.filter(pk=article.pk).update(
             analysed_at=timezone.now(),
             search_title=" ".join(search_tokens(title_tokens)),

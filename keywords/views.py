@@ -2,12 +2,14 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from articles.cache import cached_page
 from articles.selectors import articles_latest
 
 from . import selectors
 from .models import Topic
 
 
+@cached_page
 def home(request):
     keyword_year = selectors.keyword_year_latest()
     return render(
@@ -22,6 +24,7 @@ def home(request):
     )
 
 
+@cached_page
 def topic_detail(request, slug: str):
     topic = selectors.topic_get(slug)
     order = "relevance" if request.GET.get("sort") == "relevance" else "date"
@@ -46,6 +49,7 @@ def topic_detail(request, slug: str):
     )
 
 
+@cached_page
 def year_detail(request, year: int):
     keyword_year = selectors.keyword_year_get(year)
     return render(
@@ -59,6 +63,7 @@ def year_detail(request, year: int):
     )
 
 
+@cached_page
 def topics_opml(request):
     """Every topic's feed in one OPML file, for a one-click import into a feed reader."""
     response = render(

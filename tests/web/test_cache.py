@@ -1,0 +1,45 @@
+import pytest
+from django.urls import reverse
+
+from articles.models import Article
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "通过十大关键词，解读2013年中国B2B行业"
+
+
+@pytest.fixture
+def seeded(import_seed):
+    import_seed()
+    return Article.objects.get()
+
+
+def test_a_cached_page_needs_no_queries(client, seeded, django_assert_num_queries):
+    client.get("/")
+    with django_assert_num_queries(0):
+        assert TITLE in client.get("/").content.decode()
+
+
+def test_an_edit_shows_on_the_next_request(client, seeded):
+    assert TITLE in client.get("/").content.decode()
+    seeded.title = "编辑改过的标题"
+    seeded.save()
+    assert "编辑改过的标题" in client.get("/").content.decode()
+
+
+def test_publishing_a_publication_refreshes_cached_feeds(client, seeded):
+    from articles.models import Publication
+    from articles.review import publication_publish
+
+    url = reverse("articles:feed_latest_rss")
+    issue = Publication.objects.create(kind="newsletter", title="电子商务资讯", issue_label="第2期")
+    Article.objects.create(publication=issue, title="会刊文章", body="正文", position=1)
+    assert "会刊文章" not in client.get(url).content.decode()
+    publication_publish(publication=issue)
+    assert "会刊文章" in client.get(url).content.decode()
+
+
+def test_editors_see_live_pages(admin_client, seeded, django_assert_max_num_queries):
+    admin_client.get("/")
+    Article.objects.filter(pk=seeded.pk).update(title="不经信号的修改")  # no signal: the cache is not told
+    assert "不经信号的修改" in admin_client.get("/").content.decode()
