@@ -41,6 +41,10 @@ def publications_published() -> QuerySet[Publication]:
     return Publication.objects.filter(is_published=True).select_related("source")
 
 
+def publications_latest(limit: int = 6) -> list[Publication]:
+    return list(publications_published().order_by("-published_on", "-created_at")[:limit])
+
+
 def publication_get_published(pk: int) -> Publication:
     return get_object_or_404(publications_published(), pk=pk)
 

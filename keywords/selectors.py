@@ -1,6 +1,8 @@
 """Reads for the keyword pages: topics, yearly lists and what articles say of them."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db.models import Count, F, Max, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear, TruncMonth, TruncQuarter
 from django.shortcuts import get_object_or_404
@@ -118,3 +120,55 @@ def topic_articles_by(topic: Topic, order: str) -> QuerySet[Article]:
         score = Max("topic_tags__score", filter=Q(topic_tags__topic=topic))
         return articles.annotate(relevance=score).order_by("-relevance", F("published_at").desc(nulls_last=True))
     return articles
+
+
+def topics_trending(*, days: int = 90, limit: int = 8) -> list[dict]:
+    """Topics with the most articles in the latest `days` of content, with the count of
+    the period before for comparison.
+
+    The window ends at the newest article rather than today, so an archive whose news
+    stops in 2015 still shows what was rising then.
+    """
+    newest = Article.objects.published().aggregate(newest=Max("published_at"))["newest"]
+    if newest is None:
+        return []
+    recent_start = newest - timedelta(days=days)
+    earlier_start = recent_start - timedelta(days=days)
+    published = Q(article_tags__article__is_published=True)
+    recent = published & Q(article_tags__article__published_at__gt=recent_start)
+    earlier = published & Q(
+        article_tags__article__published_at__gt=earlier_start, article_tags__article__published_at__lte=recent_start
+    )
+    rows = (
+        Topic.objects.annotate(recent=Count("article_tags", filter=recent), earlier=Count("article_tags", filter=earlier))
+        .filter(recent__gt=0)
+        .order_by("-recent", "earlier", "term")[:limit]
+    )
+    return [{"topic": t, "recent": t.recent, "earlier": t.earlier, "rising": t.recent > t.earlier} for t in rows]
+
+
+def year_review(keyword_year: KeywordYear, *, top: int = 3) -> list[dict]:
+    """The year's keywords in order, each with its counts, its mentions per month of
+    that year (for a small chart) and its most relevant articles of the year."""
+    entries = year_entries_with_counts(keyword_year)
+    monthly: dict[int, list[int]] = {e.topic_id: [0] * 12 for e in entries}
+    rows = (
+        ArticleTopic.objects.filter(
+            topic_id__in=monthly, article__is_published=True, article__published_at__year=keyword_year.year
+        )
+        .annotate(month=TruncMonth("article__published_at"))
+        .values("topic_id", "month")
+        .annotate(mentions=Sum("mentions"))
+    )
+    for row in rows:
+        monthly[row["topic_id"]][row["month"].month - 1] = row["mentions"]
+    review = []
+    for entry in entries:
+        articles = list(
+            Article.objects.published()
+            .filter(topic_tags__topic_id=entry.topic_id, published_at__year=keyword_year.year)
+            .order_by("-topic_tags__score")
+            .only("pk", "title", "published_at")[:top]
+        )
+        review.append({"entry": entry, "monthly": monthly[entry.topic_id], "articles": articles})
+    return review

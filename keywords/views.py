@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from articles.cache import cached_page
-from articles.selectors import articles_latest
+from articles.selectors import articles_latest, publications_latest
 
 from . import selectors
 from .models import Topic
@@ -17,6 +17,8 @@ def home(request):
         "home.html",
         {
             "articles": articles_latest(settings.ARTICLES_PER_PAGE),
+            "publications": publications_latest(6),
+            "trending": selectors.topics_trending(),
             "keyword_year": keyword_year,
             "entries": selectors.year_entries_with_counts(keyword_year) if keyword_year else [],
             "seeds_dir": settings.SEEDS_DIR,
@@ -52,12 +54,15 @@ def topic_detail(request, slug: str):
 @cached_page
 def year_detail(request, year: int):
     keyword_year = selectors.keyword_year_get(year)
+    review = selectors.year_review(keyword_year)
+    for item in review:
+        item["chart_id"] = f"spark-{item['entry'].rank}"
     return render(
         request,
         "keywords/year_detail.html",
         {
             "keyword_year": keyword_year,
-            "entries": selectors.year_entries_with_counts(keyword_year),
+            "review": review,
             "years": selectors.keyword_years(),
         },
     )

@@ -20,7 +20,21 @@
     window.addEventListener("resize", function () { chart.resize(); });
     el.setAttribute("data-drawn", "1");
   }
-  var kinds = { trend: trend };
+  function spark(el, monthly) {
+    var chart = echarts.init(el, null, { renderer: "canvas" });
+    chart.setOption({
+      animation: false,
+      grid: { left: 2, right: 2, top: 4, bottom: 14 },
+      tooltip: { trigger: "axis", formatter: function (p) { return p[0].name + "：" + p[0].value + " 次"; } },
+      xAxis: { type: "category", data: monthly.map(function (_, i) { return (i + 1) + "月"; }),
+               axisLabel: { interval: 2, fontSize: 9 }, axisTick: { show: false } },
+      yAxis: { type: "value", show: false, minInterval: 1 },
+      series: [{ type: "bar", data: monthly, itemStyle: { color: "#0b5cad" }, barWidth: "60%" }]
+    });
+    window.addEventListener("resize", function () { chart.resize(); });
+    el.setAttribute("data-drawn", "1");
+  }
+  var kinds = { trend: trend, spark: spark };
   document.querySelectorAll("[data-chart]").forEach(function (el) {
     var source = document.getElementById(el.getAttribute("data-source"));
     var draw = kinds[el.getAttribute("data-chart")];
