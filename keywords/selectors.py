@@ -140,7 +140,9 @@ def topics_trending(*, days: int = 90, limit: int = 8) -> list[dict]:
         article_tags__article__published_at__gt=earlier_start, article_tags__article__published_at__lte=recent_start
     )
     rows = (
-        Topic.objects.annotate(recent=Count("article_tags", filter=recent), earlier=Count("article_tags", filter=earlier))
+        Topic.objects.annotate(
+            recent=Count("article_tags", filter=recent), earlier=Count("article_tags", filter=earlier)
+        )
         .filter(recent__gt=0)
         .order_by("-recent", "earlier", "term")[:limit]
     )
