@@ -1,7 +1,7 @@
 """Reads for the articles app: what pages and feeds show."""
 from __future__ import annotations
 
-from django.db.models import Max, QuerySet
+from django.db.models import Count, Max, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from .models import Article, Publication, Source
@@ -55,3 +55,15 @@ def publication_items(publication: Publication) -> list[Article]:
 
 def source_get(slug: str) -> Source:
     return get_object_or_404(Source, slug=slug)
+
+
+def articles_related(article: Article, limit: int = 5) -> list[Article]:
+    """Published articles sharing the most topics with this one (then the most relevant)."""
+    topic_ids = article.topic_tags.values("topic_id")
+    return list(
+        articles_published()
+        .exclude(pk=article.pk)
+        .filter(topic_tags__topic_id__in=topic_ids)
+        .annotate(shared=Count("topic_tags", distinct=True), weight=Sum("topic_tags__score"))
+        .order_by("-shared", "-weight", "-id")[:limit]
+    )

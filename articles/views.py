@@ -9,16 +9,29 @@ from . import selectors
 from .cache import cached_page
 from .models import Source
 from .search import KINDS, SearchFilters, search_articles
+from .search.snippets import highlighted_paragraphs
 from .selectors import article_get_published, article_years
 
 
 @cached_page
 def article_detail(request, pk: int):
     article = article_get_published(pk)
+    topic_tags = topics_for_article(article)
+    highlight = request.GET.get("highlight") == "1"
+    paragraphs = article.paragraphs
+    if highlight:
+        terms = [form for tag in topic_tags for form in tag.topic.surface_forms]
+        paragraphs = highlighted_paragraphs(article.body, article.search_body.split(), terms)
     return render(
         request,
         "articles/article_detail.html",
-        {"article": article, "topic_tags": topics_for_article(article)},
+        {
+            "article": article,
+            "topic_tags": topic_tags,
+            "paragraphs": paragraphs,
+            "highlight": highlight,
+            "related": selectors.articles_related(article),
+        },
     )
 
 

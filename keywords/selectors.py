@@ -67,7 +67,7 @@ def topic_mentions_by_year(topic: Topic) -> list[dict]:
 
 
 def topics_for_article(article: Article) -> list[ArticleTopic]:
-    return list(article.topic_tags.select_related("topic").order_by("-score"))
+    return list(article.topic_tags.select_related("topic").prefetch_related("topic__aliases").order_by("-score"))
 
 
 def topic_mentions_by_period(topic: Topic, period: str = "quarter") -> list[dict]:

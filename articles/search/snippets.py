@@ -42,3 +42,23 @@ def snippet(text: str, tokens: list[str], terms: list[str], *, width: int = 120)
     out.append(escape(text[pos:end]))
     body = " ".join("".join(out).split())
     return mark_safe(("…" if start > 0 else "") + body + ("…" if end < len(text) else ""))
+
+
+def highlighted_paragraphs(text: str, tokens: list[str], terms: list[str]) -> list[SafeString]:
+    """The text's paragraphs with every word that is one of `terms` in <mark>."""
+    spans = token_spans(text, tokens, {t.lower() for t in terms})
+    out: list[SafeString] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        parts, pos = [], start
+        for s, e in spans:
+            if s >= start and e <= end:
+                parts.append(escape(text[pos:s]))
+                parts.append(f'<mark class="kw">{escape(text[s:e])}</mark>')
+                pos = e
+        parts.append(escape(text[pos:end]))
+        if line.strip():
+            out.append(mark_safe("".join(parts).strip()))
+        start = end + 1
+    return out

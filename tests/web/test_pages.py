@@ -140,3 +140,28 @@ def test_year_page_has_a_small_chart_and_top_articles_per_keyword(client, seeded
     first = response.context["review"][0]
     assert first["monthly"][11] == 8 and sum(first["monthly"]) == 8  # 在线交易: 8 mentions, all in December
     assert [a.title for a in first["articles"]] == [TITLE]
+
+
+def test_article_page_can_highlight_its_keywords(client, seeded):
+    from articles.models import Article
+
+    url = Article.objects.get().get_absolute_url()
+    plain = client.get(url).content.decode()
+    assert '<mark class="kw">' not in plain and "?highlight=1" in plain
+    page = client.get(url, {"highlight": "1"}).content.decode()
+    body = page[page.index('<div class="body">'):]
+    assert body.count('<mark class="kw">P4P</mark>') == 5
+    assert '<mark class="kw">跨境电商</mark>' in body
+    assert '<mark class="kw">产业</mark>' not in body
+
+
+def test_article_page_lists_related_articles(client, seeded):
+    from articles.models import Article
+    from keywords.services import article_analyse
+
+    other = Article.objects.create(title="产业带与跨境电商", body="产业带企业做跨境电商。", is_published=True)
+    article_analyse(article_id=other.pk)
+    unrelated = Article.objects.create(title="无关", body="今天天气不错。", is_published=True)
+    article_analyse(article_id=unrelated.pk)
+    page = client.get(Article.objects.get(title=TITLE).get_absolute_url()).content.decode()
+    assert "相关文章" in page and "产业带与跨境电商" in page and "无关</a>" not in page
