@@ -79,7 +79,7 @@ committing = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @committing
-def test_import_command_imports_a_file(tmp_path, capsys):
+def test_import_command_imports_a_file(keywords_2013, tmp_path, capsys):
     path = tmp_path / SEED_000
     path.write_bytes(seed_bytes(SEED_000))
     call_command("import", str(path))

@@ -7,15 +7,10 @@ TITLE = "通过十大关键词，解读2013年中国B2B行业"
 
 
 @pytest.fixture
-def seeded():
+def seeded(keywords_2013):
     from articles.services import document_create
-    from keywords.models import KeywordYear, Topic, TopicAlias, YearKeyword
-    from keywords.seed import load_2013
     from tests.conftest import SEED_000, seed_bytes
 
-    # On SQLite the live server does not always see rows restored by serialized
-    # rollback; rows written here, through the ORM, it does.
-    load_2013(Topic, TopicAlias, KeywordYear, YearKeyword)
     document_create(data=seed_bytes(SEED_000), filename=SEED_000)
 
 

@@ -70,7 +70,7 @@ def wait_for(condition, seconds: float = 120.0):
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_worker_parses_and_tags_an_imported_article(worker):
+def test_a_worker_parses_and_tags_an_imported_article(keywords_2013, worker):
     process, log_path = worker
     document, created = document_create(data=seed_bytes(SEED_000), filename=SEED_000, origin="worker test")
     assert created
