@@ -3,8 +3,11 @@
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, Path, Query, Router, Schema
+from ninja.pagination import paginate
+
+from b2bwatch.api_errors import DOCUMENTED_ERRORS
+from b2bwatch.api_pagination import Pages
 
 from .models import Article, Publication
 from .search import KINDS, SearchFilters, search_articles
@@ -93,8 +96,8 @@ class SearchOut(Schema):
     hits: list[SearchHitOut]
 
 
-@router.get("/articles", response=list[ArticleOut])
-@paginate(PageNumberPagination, page_size=20)
+@router.get("/articles", response=list[ArticleOut], openapi_extra=DOCUMENTED_ERRORS)
+@paginate(Pages, page_size=20)
 def list_articles(request, filters: Query[ArticleFilters]):
     queryset = articles_published()
     if filters.year:
@@ -106,24 +109,24 @@ def list_articles(request, filters: Query[ArticleFilters]):
     return queryset
 
 
-@router.get("/articles/{int:article_id}", response=ArticleDetailOut)
-def get_article(request, article_id: int):
+@router.get("/articles/{article_id}", response=ArticleDetailOut, openapi_extra=DOCUMENTED_ERRORS)
+def get_article(request, article_id: int = Path(..., ge=1, le=2**62)):
     return get_object_or_404(articles_published().prefetch_related("topic_tags__topic"), pk=article_id)
 
 
-@router.get("/publications", response=list[PublicationOut])
-@paginate(PageNumberPagination, page_size=20)
+@router.get("/publications", response=list[PublicationOut], openapi_extra=DOCUMENTED_ERRORS)
+@paginate(Pages, page_size=20)
 def list_publications(request, kind: str | None = None):
     queryset = publications_published()
     return queryset.filter(kind=kind) if kind else queryset
 
 
-@router.get("/publications/{int:publication_id}", response=PublicationDetailOut)
-def get_publication(request, publication_id: int):
+@router.get("/publications/{publication_id}", response=PublicationDetailOut, openapi_extra=DOCUMENTED_ERRORS)
+def get_publication(request, publication_id: int = Path(..., ge=1, le=2**62)):
     return get_object_or_404(publications_published(), pk=publication_id)
 
 
-@router.get("/search", response=SearchOut)
+@router.get("/search", response=SearchOut, openapi_extra=DOCUMENTED_ERRORS)
 def search(
     request,
     q: str = Query(..., max_length=10_000),

@@ -1,9 +1,11 @@
 """Read-only JSON API for topics and yearly keyword lists."""
 
-from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Path, Router, Schema
+from ninja.pagination import paginate
 
 from articles.api import ArticleOut
+from b2bwatch.api_errors import DOCUMENTED_ERRORS
+from b2bwatch.api_pagination import Pages
 
 from . import selectors
 from .models import Topic
@@ -65,20 +67,20 @@ def _topics():
     return Topic.objects.prefetch_related("aliases", "year_entries__keyword_year").order_by("term")
 
 
-@router.get("/topics", response=list[TopicOut])
+@router.get("/topics", response=list[TopicOut], openapi_extra=DOCUMENTED_ERRORS)
 def list_topics(request):
     return _topics()
 
 
-@router.get("/topics/{slug}", response=TopicDetailOut)
+@router.get("/topics/{slug}", response=TopicDetailOut, openapi_extra=DOCUMENTED_ERRORS)
 def get_topic(request, slug: str):
     topic = selectors.topic_get(slug)
     topic.mentions_by_year = selectors.topic_mentions_by_year(topic)
     return topic
 
 
-@router.get("/topics/{slug}/articles", response=list[ArticleOut])
-@paginate(PageNumberPagination, page_size=20)
+@router.get("/topics/{slug}/articles", response=list[ArticleOut], openapi_extra=DOCUMENTED_ERRORS)
+@paginate(Pages, page_size=20)
 def topic_articles(request, slug: str):
     return selectors.topic_articles(selectors.topic_get(slug)).select_related("source")
 
@@ -95,11 +97,11 @@ def _year_out(keyword_year) -> dict:
     }
 
 
-@router.get("/years", response=list[YearOut])
+@router.get("/years", response=list[YearOut], openapi_extra=DOCUMENTED_ERRORS)
 def list_years(request):
     return [_year_out(y) for y in selectors.keyword_years()]
 
 
-@router.get("/years/{int:year}", response=YearOut)
-def get_year(request, year: int):
+@router.get("/years/{year}", response=YearOut, openapi_extra=DOCUMENTED_ERRORS)
+def get_year(request, year: int = Path(..., ge=1, le=9999)):
     return _year_out(selectors.keyword_year_get(year))
