@@ -1,0 +1,92 @@
+"""Articles: what readers read, tagged and searchable."""
+from django.db import models
+from django.urls import reverse
+
+from .documents import Document, Publication
+from .sources import Source
+
+
+class DatePrecision(models.TextChoices):
+    YEAR = "year", "年"
+    MONTH = "month", "月"
+    DAY = "day", "日"
+    MINUTE = "minute", "时分"
+
+
+class ItemKind(models.TextChoices):
+    ARTICLE = "article", "文章"
+    EDITORIAL = "editorial", "编辑寄语"
+    PROFILE = "profile", "会员介绍"
+    FOREWORD = "foreword", "序言"
+    CHAPTER = "chapter", "章节"
+
+
+class PublishedArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Article(models.Model):
+    title = models.CharField("标题", max_length=300)
+    body = models.TextField("正文")
+    published_at = models.DateTimeField("发布时间", null=True, blank=True, db_index=True)
+    date_precision = models.CharField(
+        "日期精度", max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    author = models.CharField("作者/栏目", max_length=200, blank=True)
+    source = models.ForeignKey(
+        Source, verbose_name="来源", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    outlet = models.CharField("原始媒体", max_length=200, blank=True, help_text="转载时原文所在的媒体")
+    url = models.URLField("原文链接", max_length=1000, blank=True)
+    publication = models.ForeignKey(
+        Publication,
+        verbose_name="所属出版物",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="articles",
+    )
+    section = models.CharField("栏目", max_length=200, blank=True)
+    position = models.PositiveIntegerField("位置", default=0)
+    kind = models.CharField("条目类型", max_length=20, choices=ItemKind.choices, default=ItemKind.ARTICLE)
+    title_derived = models.BooleanField("标题由正文生成", default=False)
+    chapter_number = models.CharField("章节号", max_length=20, blank=True)
+    captions = models.JSONField("图表标题", default=list, blank=True)
+    attribution = models.TextField("出处原文", blank=True, help_text="会刊中注明的来源行，原样保留")
+    attributed_date = models.DateField(
+        "出处所注日期",
+        null=True,
+        blank=True,
+        help_text="出处行写的日期；与原文链接中的日期不一致时，发布时间以链接为准",
+    )
+    document = models.ForeignKey(
+        Document, verbose_name="原始文档", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    is_published = models.BooleanField("已发布", default=False, db_index=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    analysed_at = models.DateTimeField("分析时间", null=True, blank=True)
+    # Title and body cut into words by the site's segmenter, space-separated: what the
+    # full-text index reads (see articles/search). Rebuilt whenever the article is analysed.
+    search_title = models.TextField(blank=True, default="", editable=False)
+    search_body = models.TextField(blank=True, default="", editable=False)
+
+    objects = PublishedArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
+        # Undated articles last, on PostgreSQL as on SQLite (their NULL orders differ).
+        ordering = [models.F("published_at").desc(nulls_last=True), "-id"]
+        indexes = [models.Index(fields=["publication", "position"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.pk])
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n") if p.strip()]

@@ -1,0 +1,81 @@
+"""The original bytes of every input, and the publications they become."""
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from .sources import Source
+
+
+class Document(models.Model):
+    """The original bytes of one input, kept as received.
+
+    The bytes live in the database so that storing them and recording what they became
+    commit together, on one machine or many; the SHA-256 makes the same file twice one
+    document.
+    """
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", "已接收"
+        PARSING = "parsing", "解析中"
+        PARSED = "parsed", "已解析"
+        FAILED = "failed", "失败"
+
+    sha256 = models.CharField("内容哈希", max_length=64, unique=True, editable=False)
+    filename = models.CharField("文件名", max_length=255)
+    media_type = models.CharField("媒体类型", max_length=100, blank=True)
+    size = models.PositiveBigIntegerField("大小（字节）", editable=False)
+    content = models.BinaryField("原始内容", editable=False)
+    source = models.ForeignKey(Source, verbose_name="来源", null=True, blank=True, on_delete=models.SET_NULL)
+    origin = models.CharField("取自", max_length=500, blank=True, help_text="上传、导入路径或抓取的网址")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="上传者", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    class Structure(models.TextChoices):
+        AUTO = "", "自动识别"
+        ARTICLE = "article", "单篇文章"
+        NEWSLETTER = "newsletter", "会刊/简报"
+        REPORT = "report", "报告"
+
+    structure = models.CharField(
+        "按何种结构解析", max_length=20, choices=Structure.choices, blank=True, default=Structure.AUTO
+    )
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    error = models.TextField("错误信息", blank=True)
+    created_at = models.DateTimeField("接收时间", auto_now_add=True)
+    parsed_at = models.DateTimeField("解析时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "原始文档"
+        verbose_name_plural = "原始文档"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.filename
+
+
+class Publication(models.Model):
+    """A newsletter issue or a report: the container its articles came in."""
+
+    class Kind(models.TextChoices):
+        NEWSLETTER = "newsletter", "会刊/简报"
+        REPORT = "report", "报告"
+
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    title = models.CharField("标题", max_length=300)
+    source = models.ForeignKey(Source, verbose_name="主办/发布方", null=True, blank=True, on_delete=models.SET_NULL)
+    issue_label = models.CharField("期号", max_length=200, blank=True)
+    published_on = models.DateField("出版日期", null=True, blank=True)
+    document = models.ForeignKey(Document, verbose_name="原始文档", null=True, blank=True, on_delete=models.SET_NULL)
+    is_published = models.BooleanField("已发布", default=False)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "出版物"
+        verbose_name_plural = "出版物"
+        ordering = ["-published_on", "-created_at"]
+
+    def __str__(self):
+        return f"{self.title} {self.issue_label}".strip()
+
+    def get_absolute_url(self):
+        return reverse("articles:publication", args=[self.pk])
