@@ -105,3 +105,99 @@ class ArticleTopic(models.Model):
 
     def __str__(self):
         return f"{self.article_id}:{self.topic} ×{self.mentions}"
+
+
+class Organisation(models.Model):
+    """A company, platform, association or government body the articles mention."""
+
+    class Kind(models.TextChoices):
+        COMPANY = "company", "企业"
+        PLATFORM = "platform", "平台"
+        ASSOCIATION = "association", "协会/机构"
+        GOVERNMENT = "government", "政府部门"
+        BANK = "bank", "银行/金融机构"
+        MEDIA = "media", "媒体"
+
+    name = models.CharField("名称", max_length=100, unique=True)
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.COMPANY)
+    is_reviewed = models.BooleanField(
+        "已审核", default=True, help_text="系统从语料中发现的候选需经编辑审核后才用于标注"
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "机构"
+        verbose_name_plural = "机构"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganisationAlias(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="机构", on_delete=models.CASCADE, related_name="aliases"
+    )
+    text = models.CharField("别名", max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = "机构别名"
+        verbose_name_plural = "机构别名"
+
+    def __str__(self):
+        return self.text
+
+
+class ArticleOrganisation(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="organisation_tags")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="article_tags")
+    mentions = models.PositiveIntegerField("提及次数")
+
+    class Meta:
+        verbose_name = "文章机构"
+        verbose_name_plural = "文章机构"
+        constraints = [models.UniqueConstraint(fields=["article", "organisation"], name="article_organisation_once")]
+
+    def __str__(self):
+        return f"{self.article_id}:{self.organisation_id} ×{self.mentions}"
+
+
+class TimelineEvent(models.Model):
+    """A dated sentence of an article: what happened (or is forecast) when."""
+
+    class Precision(models.TextChoices):
+        YEAR = "year", "年"
+        QUARTER = "quarter", "季度"
+        MONTH = "month", "月"
+        DAY = "day", "日"
+
+    article = models.ForeignKey(Article, verbose_name="文章", on_delete=models.CASCADE, related_name="events")
+    sentence = models.TextField("句子")
+    date_text = models.CharField("原文日期", max_length=50)
+    happened_on = models.DateField("日期", db_index=True)
+    precision = models.CharField("精度", max_length=10, choices=Precision.choices)
+    is_forecast = models.BooleanField("预测", default=False)
+    key = models.CharField("指纹", max_length=64, db_index=True, help_text="同一事件在不同媒体转载时指纹相同")
+    position = models.PositiveIntegerField("在文中的位置", default=0)
+    topics = models.ManyToManyField(Topic, verbose_name="关键词", blank=True, related_name="events")
+    organisations = models.ManyToManyField(Organisation, verbose_name="机构", blank=True, related_name="events")
+
+    class Meta:
+        verbose_name = "时间线事件"
+        verbose_name_plural = "时间线事件"
+        ordering = ["happened_on", "position"]
+
+    def __str__(self):
+        return f"{self.date_label} {self.sentence[:30]}"
+
+    @property
+    def date_label(self) -> str:
+        """The date as precisely as the text gave it, in Chinese."""
+        d = self.happened_on
+        if self.precision == self.Precision.YEAR:
+            return f"{d.year}年"
+        if self.precision == self.Precision.QUARTER:
+            return f"{d.year}年第{(d.month - 1) // 3 + 1}季度"
+        if self.precision == self.Precision.MONTH:
+            return f"{d.year}年{d.month}月"
+        return f"{d.year}年{d.month}月{d.day}日"

@@ -14,4 +14,5 @@ urlpatterns = [
     path("years/<int:year>/feed.rss", cached_page(feeds.YearFeed()), name="year_feed_rss"),
     path("years/<int:year>/feed.atom", cached_page(feeds.YearAtomFeed()), name="year_feed_atom"),
     path("feeds/topics.opml", views.topics_opml, name="topics_opml"),
+    path("timeline/", views.timeline, name="timeline"),
 ]

@@ -7,6 +7,7 @@ from articles.selectors import articles_latest, publications_latest
 
 from . import selectors
 from .models import Topic
+from .timeline import global_timeline, topic_timeline
 
 
 @cached_page
@@ -46,6 +47,7 @@ def topic_detail(request, slug: str):
             "chart": {"labels": [r["period"] for r in by_period], "mentions": [r["mentions"] for r in by_period],
                       "articles": [r["articles"] for r in by_period]},
             "related": selectors.topics_related(topic),
+            "timeline": topic_timeline(topic),
             "sources": selectors.topic_sources(topic),
         },
     )
@@ -79,3 +81,9 @@ def topics_opml(request):
     )
     response["Content-Disposition"] = 'inline; filename="b2bwatch-topics.opml"'
     return response
+
+
+@cached_page
+def timeline(request):
+    """Year by year, the keywords and the main events."""
+    return render(request, "keywords/timeline.html", {"years": global_timeline()})
