@@ -2,7 +2,16 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .models import ArticleTopic, KeywordYear, Topic, TopicAlias, YearKeyword
+from .models import (
+    ArticleTopic,
+    KeywordYear,
+    Organisation,
+    OrganisationAlias,
+    TimelineEvent,
+    Topic,
+    TopicAlias,
+    YearKeyword,
+)
 from .services import topics_retag_start
 
 
@@ -63,3 +72,38 @@ class ArticleTopicAdmin(admin.ModelAdmin):
     list_display = ["article", "topic", "mentions", "title_mentions", "score"]
     list_filter = ["topic"]
     raw_id_fields = ["article"]
+
+
+class OrganisationAliasInline(admin.TabularInline):
+    model = OrganisationAlias
+    extra = 1
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "is_reviewed", "alias_list"]
+    list_filter = ["kind", "is_reviewed"]
+    search_fields = ["name", "aliases__text"]
+    inlines = [OrganisationAliasInline]
+    actions = ["mark_reviewed"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("aliases")
+
+    @admin.display(description="别名")
+    def alias_list(self, obj):
+        return "、".join(a.text for a in obj.aliases.all())
+
+    @admin.action(description="审核通过所选机构")
+    def mark_reviewed(self, request, queryset):
+        count = queryset.update(is_reviewed=True)
+        messages.success(request, f"已审核 {count} 个机构。")
+
+
+@admin.register(TimelineEvent)
+class TimelineEventAdmin(admin.ModelAdmin):
+    list_display = ["date_label", "sentence", "is_forecast", "article"]
+    list_filter = ["is_forecast", "precision", "topics"]
+    search_fields = ["sentence"]
+    raw_id_fields = ["article"]
+    filter_horizontal = ["topics", "organisations"]
