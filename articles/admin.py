@@ -9,11 +9,53 @@ from django.utils.html import format_html
 from keywords.models import ArticleTopic
 
 from . import admin_views
-from .models import Article, Document, Job, Publication, Source
+from .models import Article, Channel, Document, Job, Publication, Source
+
+
+class ChannelInline(admin.TabularInline):
+    model = Channel
+    extra = 0
+    fields = ["kind", "url", "link_selector", "is_active", "last_success_at", "consecutive_failures"]
+    readonly_fields = ["last_success_at", "consecutive_failures"]
+
+
+@admin.register(Channel)
+class ChannelAdmin(admin.ModelAdmin):
+    list_display = [
+        "url", "source", "kind", "is_active", "health", "last_attempt_at", "last_success_at", "last_status",
+        "items_found", "consecutive_failures", "interval_minutes", "next_poll_at",
+    ]
+    list_filter = ["kind", "is_active", "source"]
+    search_fields = ["url", "source__name"]
+    readonly_fields = [
+        "last_attempt_at", "last_success_at", "last_status", "items_found", "last_error",
+        "consecutive_failures", "next_poll_at",
+    ]
+    actions = ["poll_now"]
+
+    @admin.display(description="状态")
+    def health(self, obj):
+        if obj.last_attempt_at is None:
+            return "尚未抓取"
+        if obj.consecutive_failures:
+            return format_html('<span title="{}">失败 {} 次</span>', obj.last_error, obj.consecutive_failures)
+        return "正常"
+
+    @admin.action(description="立即抓取所选来源")
+    def poll_now(self, request, queryset):
+        from django.db import transaction
+
+        from .tasks import channel_poll
+
+        ids = list(queryset.values_list("pk", flat=True))
+        for channel_id in ids:
+            transaction.on_commit(lambda channel_id=channel_id: channel_poll.delay(channel_id))
+        self.message_user(request, f"已安排抓取 {len(ids)} 个来源。")
 
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    inlines = [ChannelInline]
     list_display = ["name", "kind", "homepage"]
     list_filter = ["kind"]
     search_fields = ["name"]

@@ -29,6 +29,8 @@ def document_create(
     source: Source | None = None,
     uploaded_by=None,
     structure: str = "",
+    content_type: str = "",
+    hints: dict | None = None,
 ) -> tuple[Document, bool]:
     """Keep the original bytes, then queue their parsing once the row is committed.
 
@@ -53,7 +55,9 @@ def document_create(
                 size=len(data),
                 content=data,
                 source=source,
-                origin=origin[:500],
+                origin=origin[:1000],
+                content_type=content_type[:200],
+                hints=hints or {},
                 uploaded_by=uploaded_by,
                 structure=structure,
             )
@@ -81,6 +85,9 @@ def document_parse(*, document_id: int) -> Document:
             as_kind=document.structure or None,
             max_bytes=settings.MAX_DOCUMENT_BYTES,
             time_limit=settings.PARSE_TIME_LIMIT_SECONDS,
+            url=document.origin,
+            content_type=document.content_type,
+            hints=document.hints,
         )
     except IngestError as exc:
         return _document_fail(document, str(exc))

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "ninja",
+    "django_celery_beat",
     "articles",
     "keywords",
 ]
@@ -148,6 +149,22 @@ PARSE_TIME_LIMIT_SECONDS = envint("PARSE_TIME_LIMIT_SECONDS", 60)
 ARTICLES_PER_PAGE = envint("ARTICLES_PER_PAGE", 20)
 # Public pages and feeds are cached this long at most; any content change invalidates them.
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
+
+# --- Polling web sources -------------------------------------------------------------
+FETCH_TIMEOUT_SECONDS = envint("FETCH_TIMEOUT_SECONDS", 20)
+FETCH_MAX_BYTES = envint("FETCH_MAX_BYTES", 5 * 1024 * 1024)
+FETCH_HOST_DELAY_SECONDS = envint("FETCH_HOST_DELAY_SECONDS", 5)
+# No channel is polled more often than this, whatever an editor sets.
+FETCH_MIN_INTERVAL_MINUTES = envint("FETCH_MIN_INTERVAL_MINUTES", 5)
+# Only the tests turn this on: their fixture server listens on 127.0.0.1.
+FETCH_ALLOW_LOOPBACK = envbool("FETCH_ALLOW_LOOPBACK", False)
+
+# The one place the periodic schedule is defined; django-celery-beat copies it into the
+# database, where editors can change it in the admin without a deploy.
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_BEAT_SCHEDULE = {
+    "poll-due-web-sources": {"task": "articles.tasks.channels_poll_due", "schedule": 60.0},
+}
 
 # --- Security defaults for production -------------------------------------------------
 # Behind HTTPS in production, set SECURE_COOKIES=1.

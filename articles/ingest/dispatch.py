@@ -1,12 +1,14 @@
 """Read a document and choose its structure parser, all from its content."""
 from __future__ import annotations
 
+from .dates import parse_published
 from .decode import normalise_newlines
 from .errors import IngestError
 from .frontmatter import has_front_matter, parse_front_matter_article
-from .limits import MAX_BYTES, TIME_LIMIT
+from .limits import MAX_BYTES, TIME_LIMIT, check_size
 from .readers import read_document
-from .types import ParsedDocument
+from .types import ParsedArticle, ParsedDocument
+from .webpage import parse_webpage
 
 
 def parse_document(
@@ -16,12 +18,39 @@ def parse_document(
     as_kind: str | None = None,
     max_bytes: int = MAX_BYTES,
     time_limit: float | None = TIME_LIMIT,
+    url: str = "",
+    content_type: str = "",
+    hints: dict | None = None,
 ) -> ParsedDocument:
-    """Parse one document's bytes; raise `IngestError` with a message for the editor."""
+    """Parse one document's bytes; raise `IngestError` with a message for the editor.
+
+    A fetched web page (`as_kind="webpage"`) goes to the page extractor with its URL and
+    HTTP Content-Type; `hints` from the feed entry fill what the page itself lacks.
+    """
+    if as_kind == "webpage":
+        check_size(data, max_bytes)
+        page = parse_webpage(data, url=url, content_type_header=content_type or None)
+        return webpage_document(page, hints or {})
     extracted = read_document(data, filename, max_bytes=max_bytes, time_limit=time_limit)
     text = normalise_newlines(extracted.text)
     if has_front_matter(text):
         return parse_front_matter_article(text)
     raise IngestError(
         f"暂时无法识别《{filename or '该文件'}》的结构：目前只支持带头信息（---）的网页文章。"
+    )
+
+
+def webpage_document(page: ParsedArticle, hints: dict) -> ParsedDocument:
+    """One web page as a one-article document; a reprint names its original outlet."""
+    if not page.title and hints.get("title"):
+        page.title = hints["title"]
+    if page.published_at is None and hints.get("published_at"):
+        page.published_at, page.date_precision = parse_published(hints["published_at"])
+    if not page.author and hints.get("author"):
+        page.author = hints["author"]
+    if page.attribution and page.attribution.outlet:
+        page.outlet = page.attribution.outlet
+    return ParsedDocument(
+        kind="article", items=[page], title=page.title, source_name=page.outlet,
+        published_at=page.published_at, date_precision=page.date_precision,
     )

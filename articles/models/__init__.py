@@ -1,10 +1,12 @@
 """Where content comes from and what it becomes: sources, original documents,
 publications (newsletter issues, reports), articles, and the jobs that process them."""
 from .articles import Article, DatePrecision, ItemKind, PublishedArticleQuerySet
+from .channels import Channel
 from .documents import Document, Publication
 from .jobs import Job
 from .sources import Source
 
 __all__ = [
-    "Article", "DatePrecision", "Document", "ItemKind", "Job", "Publication", "PublishedArticleQuerySet", "Source",
+    "Article", "Channel", "DatePrecision", "Document", "ItemKind", "Job", "Publication",
+    "PublishedArticleQuerySet", "Source",
 ]

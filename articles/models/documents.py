@@ -26,13 +26,20 @@ class Document(models.Model):
     size = models.PositiveBigIntegerField("大小（字节）", editable=False)
     content = models.BinaryField("原始内容", editable=False)
     source = models.ForeignKey(Source, verbose_name="来源", null=True, blank=True, on_delete=models.SET_NULL)
-    origin = models.CharField("取自", max_length=500, blank=True, help_text="上传、导入路径或抓取的网址")
+    origin = models.CharField("取自", max_length=1000, blank=True, help_text="上传、导入路径或抓取的网址")
+    content_type = models.CharField(
+        "HTTP 内容类型", max_length=200, blank=True, help_text="抓取网页时服务器给出的 Content-Type（含编码）"
+    )
+    hints = models.JSONField(
+        "订阅源信息", default=dict, blank=True, help_text="订阅源条目给出的标题、时间、作者，用于补全网页解析结果"
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="上传者", null=True, blank=True, on_delete=models.SET_NULL
     )
     class Structure(models.TextChoices):
         AUTO = "", "自动识别"
         ARTICLE = "article", "单篇文章"
+        WEBPAGE = "webpage", "网页（抓取）"
         NEWSLETTER = "newsletter", "会刊/简报"
         REPORT = "report", "报告"
 

@@ -1,0 +1,7 @@
+"""Grouping the same text and the same event across outlets. Pure code: no Django here.
+
+Two levels, kept apart. A *reprint* is the same text, exactly after normalisation
+(`fingerprint`) or nearly (`minhash`: MinHash LSH over character shingles). A *story* is
+different texts on the same event (`stories`): titles and key terms close within a few
+days. Reprint groups are the building blocks of stories, never the other way round.
+"""

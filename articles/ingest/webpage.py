@@ -1,0 +1,267 @@
+"""A fetched web page as one article; a listing page as the article links it holds.
+
+Steps, in order: decode the bytes ourselves (the HTTP header's charset, else the page's
+own declaration, else our decoder, which knows GBK pages that declare nothing); find the
+main text with trafilatura on the decoded string (it would otherwise guess the encoding
+itself); read title, author, time and outlet from meta tags and from the info line
+Chinese outlets print under the headline (`发布时间：… 来源：… 作者：…`); sanitise the
+HTML last.
+
+Old Chinese sites lay pages out with tables. An extractor takes such a table for data and
+returns the whole page, menus and all, as one cell, so layout tables (those holding
+paragraphs, headings or other tables) become plain divs before extraction.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import trafilatura
+from bs4 import BeautifulSoup
+
+from .dates import parse_published
+from .errors import IngestError
+from .outlets import outlet_for_url
+from .readers.html import decode_html
+from .sanitize import sanitize_html
+from .types import Attribution, ParsedArticle
+
+_GB_LABELS = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "gb18030"}
+_UNTRUSTED_LABELS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252"}  # server defaults
+_BLOCK = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote"]
+_TEXT_BLOCKS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "div"]
+_LAYOUT_PARTS = ["table", "thead", "tbody", "tfoot", "tr", "td", "th"]
+_LABEL = r"(?:发布时间|发表时间|发布日期|时间|日期|来源|出处|作者|编辑|责任编辑|记者|浏览次数|点击数|阅读)"
+_INFO_LINE = re.compile(rf"^\s*(?:{_LABEL}\s*[：:]|\d{{4}}[-/年]\d{{1,2}}[-/月]\d{{1,2}}).{{0,150}}$")
+_FIELD = r"\s*[：:]\s*([^\s　|｜/]{1,30})"
+_SOURCE = re.compile(rf"(?:来源|出处){_FIELD}")
+_AUTHOR = re.compile(rf"(?:作者|记者|文){_FIELD}")
+_TIME = re.compile(
+    r"(?:(?:发布|发表)?(?:时间|日期)\s*[：:]\s*)?"
+    r"((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
+)
+_SOURCE_URL = re.compile(r"(?:来源|转载自|摘自)[^\n]{0,40}?(https?://[\w\-.~:/?#@!$&'*+,;=%]+)")
+_CREDIT = re.compile(
+    r"^\s*[【\[]?(?:责任编辑|编辑|延伸阅读|相关阅读|推荐阅读|相关链接|相关新闻)[】\]]?\s*[：:].{0,60}$"
+)
+# Class and id names Chinese CMSs give comments, share bars, related lists and ads.
+_BOILERPLATE_NAME = re.compile(
+    r"(?:^|[-_ ])(?:comments?|pinglun|share|fenxiang|related|xiangguan|recommend|tuijian|ads?|advert\w*|guanggao"
+    r"|sidebar|breadcrumb|crumbs?|tags|prevnext|pagetools|hot|rank\w*)(?:$|[-_ ])",
+    re.I,
+)
+_TITLE_SUFFIX = re.compile(r"\s*[-_|｜—–]+\s*[^-_|｜—–]{1,30}$")
+
+
+@dataclass
+class ParsedPage(ParsedArticle):
+    """A `ParsedArticle` plus what only a web page has."""
+
+    html: str = ""  # the main content, sanitised; images stay as <img> links with their alt text
+    images: list[tuple[str, str]] = field(default_factory=list)  # (absolute URL, alt text)
+    site_name: str = ""  # the site that carried the page (og:site_name), not necessarily the outlet
+    encoding: str = ""
+
+
+def decode_page(data: bytes, content_type_header: str | None) -> tuple[str, str]:
+    """The page's text and encoding: the HTTP header's charset, else the meta tag, else detection."""
+    label = _header_charset(content_type_header)
+    if label:
+        try:
+            return data.decode(label).replace("\r\n", "\n"), label
+        except (UnicodeDecodeError, LookupError):
+            pass  # the header lies: look at the page itself
+    return decode_html(data)
+
+
+def parse_webpage(data: bytes, *, url: str, content_type_header: str | None) -> ParsedPage:
+    """One article from one fetched page. Raises IngestError when the page has no main text."""
+    text, encoding = decode_page(data, content_type_header)
+    soup = BeautifulSoup(text, "lxml")
+    meta = _meta(soup)
+    _unwrap_layout_tables(soup)
+    _drop_named_boilerplate(soup)
+    extracted = trafilatura.extract(
+        str(soup), url=url, output_format="html", include_images=True, include_tables=True,
+        include_comments=False, include_links=False, favor_precision=True,
+        deduplicate=False,  # True keeps a process-wide cache: a worker would drop text it saw before
+    )
+    if not extracted:
+        raise IngestError(f"网页 {url} 中找不到正文。")
+    content = BeautifulSoup(extracted, "lxml")
+    images = _images(content, url)
+    paragraphs = [p for p in _paragraphs(content) if p]
+    info = [p for p in paragraphs[:4] if _INFO_LINE.match(p)]
+    title = meta["title"] or _page_title(soup)
+    body = [p for p in paragraphs if p not in info and p != title and not _CREDIT.match(p)]
+    if not body:
+        raise IngestError(f"网页 {url} 中找不到正文。")
+    info_text = " ".join(info) + " " + _page_info(soup, title)
+    published_at, precision = _published(meta["time"], info_text)
+    site = meta["site_name"] or _title_site(soup) or outlet_for_url(url)
+    source = _first(_SOURCE, info_text)
+    attribution = Attribution(raw=f"来源：{source}", outlet=source) if source and source != site else None
+    if attribution:
+        m = _SOURCE_URL.search("\n".join(body[-3:]))
+        attribution.url = m.group(1) if m else ""
+    for node in content.find_all(["h1"]):
+        if node.get_text(strip=True) == title:
+            node.decompose()
+    return ParsedPage(
+        title=title,
+        body="\n".join(body),
+        published_at=published_at,
+        date_precision=precision,
+        author=meta["author"] or _first(_AUTHOR, info_text),
+        url=url,
+        outlet=site,
+        attribution=attribution,
+        html=sanitize_html(content.body.decode_contents() if content.body else extracted),
+        images=images,
+        site_name=meta["site_name"],
+        encoding=encoding,
+    )
+
+
+def listing_links(
+    data: bytes, *, url: str, selector: str, content_type_header: str | None = None, same_host: bool = False
+) -> list[str]:
+    """Absolute http(s) URLs of the links `selector` picks on a listing page, first-seen order, no repeats.
+
+    The selector may pick the <a> elements or their containers (`ul.news-list li`).
+    """
+    text, _ = decode_page(data, content_type_header)
+    soup = BeautifulSoup(text, "lxml")
+    base = soup.find("base", href=True)
+    base_url = urljoin(url, base["href"]) if base else url
+    links: list[str] = []
+    for node in soup.select(selector):
+        anchors = [node] if node.name == "a" else node.find_all("a")
+        for anchor in anchors:
+            href = (anchor.get("href") or "").strip()
+            absolute = urldefrag(urljoin(base_url, href)).url if href else ""
+            if urlsplit(absolute).scheme not in ("http", "https"):
+                continue
+            if same_host and urlsplit(absolute).hostname != urlsplit(url).hostname:
+                continue
+            links.append(absolute)
+    return list(dict.fromkeys(links))
+
+
+def _header_charset(content_type: str | None) -> str:
+    m = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type or "", re.I)
+    if not m:
+        return ""
+    label = m.group(1).lower()
+    if label in _GB_LABELS:
+        return "gb18030"  # pages labelled gb2312 use GBK characters; GB18030 reads them all
+    return "" if label in _UNTRUSTED_LABELS else label
+
+
+def _meta(soup: BeautifulSoup) -> dict[str, str]:
+    def content(*keys: str) -> str:
+        for key in keys:
+            tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+            if tag and tag.get("content", "").strip():
+                return tag["content"].strip()
+        return ""
+
+    return {
+        "title": content("og:title", "twitter:title"),
+        "site_name": content("og:site_name", "application-name"),
+        "author": content("author", "article:author", "dc.creator"),
+        "time": content("article:published_time", "og:release_date", "pubdate", "publishdate", "PubDate",
+                        "dc.date", "publish_time"),
+    }
+
+
+def _page_title(soup: BeautifulSoup) -> str:
+    """The first h1 (or h2), else <title> without its `_栏目_站名` suffixes."""
+    for name in ("h1", "h2"):
+        heading = soup.find(name)
+        if heading and heading.get_text(strip=True):
+            return heading.get_text(strip=True)
+    title = soup.title.get_text(strip=True) if soup.title else ""
+    while _TITLE_SUFFIX.search(title) and len(_TITLE_SUFFIX.sub("", title)) >= 8:
+        title = _TITLE_SUFFIX.sub("", title)
+    return title
+
+
+def _title_site(soup: BeautifulSoup) -> str:
+    """The site's name from `标题_栏目_站名`, when the <title> has such a suffix."""
+    title = soup.title.get_text(strip=True) if soup.title else ""
+    parts = [p.strip() for p in re.split(r"\s*[-_|｜—–]+\s*", title) if p.strip()]
+    return parts[-1] if len(parts) >= 2 and 2 <= len(parts[-1]) <= 20 else ""
+
+
+def _page_info(soup: BeautifulSoup, title: str) -> str:
+    """The info line under the headline: labelled lines anywhere, else the lines just after the title."""
+    lines = [s.strip() for s in soup.get_text("\n").split("\n") if s.strip()]
+    labelled = [line for line in lines if _INFO_LINE.match(line) and re.search(_LABEL, line)]
+    after_title = lines[lines.index(title) + 1:lines.index(title) + 4] if title in lines else []
+    return " ".join(labelled + after_title)[:600]
+
+
+def _published(meta_time: str, info: str):
+    """The meta tag's time, unless the page prints the same day to the minute."""
+    when, precision = parse_published(meta_time)
+    m = _TIME.search(info)
+    printed, printed_precision = parse_published(m.group(1)) if m else (None, "day")
+    if printed and (when is None or (printed.date() == when.date() and precision == "day")):
+        return printed, printed_precision
+    return when, precision
+
+
+def _first(pattern: re.Pattern, text: str) -> str:
+    m = pattern.search(text)
+    return m.group(1).strip() if m else ""
+
+
+def _unwrap_layout_tables(soup: BeautifulSoup) -> None:
+    """Tables holding blocks, or mostly links (a menu bar), are layout: make them divs."""
+    for table in soup.find_all("table"):
+        text = len(table.get_text(strip=True))
+        linked = sum(len(a.get_text(strip=True)) for a in table.find_all("a"))
+        if table.find(_BLOCK) or (text and linked / text > 0.5):
+            for part in [table, *table.find_all(_LAYOUT_PARTS)]:
+                part.name = "div"
+                part.attrs = {k: v for k, v in part.attrs.items() if k in ("id", "class")}
+
+
+def _drop_named_boilerplate(soup: BeautifulSoup) -> None:
+    """Remove blocks named like comments, share bars, related lists or ads, before extraction.
+
+    An extractor scores blocks by text and link density; a comment thread is dense text,
+    so it is removed by its name instead. A block holding half the page's text is never
+    removed: that is the article, whatever its container is called.
+    """
+    body = soup.body or soup
+    total = len(body.get_text(strip=True)) or 1
+    for node in body.find_all(["div", "section", "aside", "ul", "ol", "span", "p", "form"]):
+        if node.decomposed:
+            continue
+        names = " ".join([*node.get("class", []), node.get("id", "")])
+        if names.strip() and _BOILERPLATE_NAME.search(names) and len(node.get_text(strip=True)) < total / 2:
+            node.decompose()
+
+
+def _images(content: BeautifulSoup, url: str) -> list[tuple[str, str]]:
+    images = []
+    for img in content.find_all("img"):
+        src = urljoin(url, img.get("src", ""))
+        img["src"] = src
+        images.append((src, img.get("alt", "").strip()))
+    return images
+
+
+def _paragraphs(content: BeautifulSoup) -> list[str]:
+    blocks = content.find_all(_TEXT_BLOCKS)
+    leaves = [b for b in blocks if not b.find(_TEXT_BLOCKS)]
+    paragraphs = []
+    for leaf in leaves:
+        for br in leaf.find_all("br"):
+            br.replace_with("\u2029")  # CMSs that write paragraphs as <br><br> inside one block
+        for line in leaf.get_text().split("\u2029"):
+            paragraphs.append(re.sub(r"[ \t\r\n\f\v]+", " ", line).strip())
+    return paragraphs
