@@ -1,7 +1,7 @@
 """Reads for the articles app: what pages and feeds show."""
 from __future__ import annotations
 
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Count, F, Max, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from .models import Article, Publication, Source
@@ -11,8 +11,26 @@ def articles_published() -> QuerySet[Article]:
     return Article.objects.published().select_related("source", "publication")
 
 
+def one_per_story(queryset: QuerySet[Article]) -> QuerySet[Article]:
+    """Readers see a story once: by its main article (or by any member while the main
+    one is not public yet)."""
+    return queryset.filter(Q(story__isnull=True) | Q(story__main=F("pk")) | Q(story__main__is_published=False))
+
+
 def articles_latest(limit: int = 20) -> list[Article]:
-    return list(articles_published()[:limit])
+    return list(one_per_story(articles_published())[:limit])
+
+
+def also_reported_by(article: Article) -> list[Article]:
+    """The story's other articles: reprints and other reports of the same event."""
+    if not article.story_id:
+        return []
+    return list(
+        articles_published()
+        .filter(story_id=article.story_id)
+        .exclude(pk=article.pk)
+        .order_by(F("published_at").asc(nulls_last=True), "pk")
+    )
 
 
 def article_get_published(pk: int) -> Article:
@@ -60,9 +78,11 @@ def source_get(slug: str) -> Source:
 def articles_related(article: Article, limit: int = 5) -> list[Article]:
     """Published articles sharing the most topics with this one (then the most relevant)."""
     topic_ids = article.topic_tags.values("topic_id")
+    others = one_per_story(articles_published()).exclude(pk=article.pk)
+    if article.story_id:
+        others = others.exclude(story_id=article.story_id)
     return list(
-        articles_published()
-        .exclude(pk=article.pk)
+        others
         .filter(topic_tags__topic_id__in=topic_ids)
         .annotate(shared=Count("topic_tags", distinct=True), weight=Sum("topic_tags__score"))
         .order_by("-shared", "-weight", "-id")[:limit]

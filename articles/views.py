@@ -31,6 +31,7 @@ def article_detail(request, pk: int):
             "paragraphs": paragraphs,
             "highlight": highlight,
             "related": selectors.articles_related(article),
+            "also_reported_by": selectors.also_reported_by(article),
         },
     )
 

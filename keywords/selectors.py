@@ -8,6 +8,7 @@ from django.db.models.functions import ExtractYear, TruncMonth, TruncQuarter
 from django.shortcuts import get_object_or_404
 
 from articles.models import Article
+from articles.selectors import one_per_story
 
 from .models import ArticleTopic, KeywordYear, Topic, YearKeyword
 
@@ -48,7 +49,7 @@ def topic_year_ranks(topic: Topic) -> list[YearKeyword]:
 
 def topic_articles(topic: Topic) -> QuerySet[Article]:
     return (
-        Article.objects.published()
+        one_per_story(Article.objects.published())
         .filter(topic_tags__topic=topic)
         .select_related("source")
         .order_by(F("published_at").desc(nulls_last=True), "-id")
@@ -167,7 +168,7 @@ def year_review(keyword_year: KeywordYear, *, top: int = 3) -> list[dict]:
     review = []
     for entry in entries:
         articles = list(
-            Article.objects.published()
+            one_per_story(Article.objects.published())
             .filter(topic_tags__topic_id=entry.topic_id, published_at__year=keyword_year.year)
             .order_by("-topic_tags__score")
             .only("pk", "title", "published_at")[:top]

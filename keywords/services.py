@@ -5,6 +5,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from articles.cache import content_changed
+from articles.grouping import article_group
 from articles.models import Article, Job
 from articles.search.query import search_tokens
 
@@ -44,6 +45,7 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
             search_title=" ".join(search_tokens(title_tokens)),
             search_body=" ".join(search_tokens(body_tokens)),
         )
+    article_group(article_id=article.pk)
     return tags
 
 

@@ -5,8 +5,9 @@ from .channels import Channel
 from .documents import Document, Publication
 from .jobs import Job
 from .sources import Source
+from .stories import ArticleBand, Story
 
 __all__ = [
-    "Article", "Channel", "DatePrecision", "Document", "ItemKind", "Job", "Publication",
-    "PublishedArticleQuerySet", "Source",
+    "Article", "ArticleBand", "Channel", "DatePrecision", "Document", "ItemKind", "Job", "Publication",
+    "PublishedArticleQuerySet", "Source", "Story",
 ]

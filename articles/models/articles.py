@@ -69,6 +69,16 @@ class Article(models.Model):
     analysed_at = models.DateTimeField("分析时间", null=True, blank=True)
     # Title and body cut into words by the site's segmenter, space-separated: what the
     # full-text index reads (see articles/search). Rebuilt whenever the article is analysed.
+    # Grouping of reprints and stories (articles.grouping): the normalised text's hash, its
+    # MinHash signature, the story it belongs to and, for a reprint, the text it repeats.
+    content_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    minhash = models.BinaryField(null=True, blank=True, editable=False)
+    story = models.ForeignKey(
+        "articles.Story", verbose_name="事件", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    reprint_of = models.ForeignKey(
+        "self", verbose_name="转载自", null=True, blank=True, on_delete=models.SET_NULL, related_name="reprints"
+    )
     search_title = models.TextField(blank=True, default="", editable=False)
     search_body = models.TextField(blank=True, default="", editable=False)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 
 from articles.models import Article
+from articles.selectors import one_per_story
 
 from .backends import backend
 from .query import ParsedQuery, parse_query
@@ -43,7 +44,7 @@ class SearchResults:
 
 
 def filtered(filters: SearchFilters):
-    queryset = Article.objects.published()
+    queryset = one_per_story(Article.objects.published())
     if filters.year:
         queryset = queryset.filter(published_at__year=filters.year)
     if filters.topic:

@@ -1,0 +1,73 @@
+"""Reprints and stories across outlets, on the real pipeline."""
+import pytest
+
+from articles.models import Article, Story
+from articles.services import document_create
+from tests.conftest import SEED_000, seed_bytes
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "通过十大关键词，解读2013年中国B2B行业"
+
+
+def capture_from(outlet_url: str, *, byline: str = "") -> bytes:
+    """Seed 000 as another outlet captured it: its own URL, a byline, other line breaks."""
+    text = seed_bytes(SEED_000).decode()
+    head, body = text.split("---\n", 2)[1:]
+    head = head.replace("https://www.huxiu.com/article/24694", outlet_url)
+    body = body.replace("。\n\n", "。\n").replace("现在，我们结合", f"{byline}现在，我们结合", 1)
+    return f"---\n{head}---\n{body}".encode()
+
+
+@pytest.fixture
+def two_outlets(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        document_create(data=seed_bytes(SEED_000), filename="huxiu.txt")
+    with django_capture_on_commit_callbacks(execute=True):
+        document_create(data=capture_from("https://www.ebrun.com/20131220/90001.shtml", byline="【亿邦动力网讯】"),
+                        filename="ebrun.txt")
+    return Article.objects.order_by("pk")
+
+
+def test_the_same_body_from_two_outlets_is_one_story_with_two_outlets(two_outlets):
+    original, reprint = two_outlets
+    assert Story.objects.count() == 1
+    story = Story.objects.get()
+    assert {a.outlet for a in story.articles.all()} == {"虎嗅网", "亿邦动力网"}
+    assert story.main == original  # the earliest
+    assert reprint.reprint_of == original
+
+
+def test_readers_see_the_story_once_with_also_reported_by(client, two_outlets):
+    original, reprint = two_outlets
+    home = client.get("/").content.decode()
+    assert home.count(f">{TITLE}</a>") == 1
+    page = client.get(original.get_absolute_url()).content.decode()
+    assert "同时报道" in page and 'href="https://www.ebrun.com/20131220/90001.shtml"' in page
+    assert ">亿邦动力网</a>" in page
+
+
+def test_different_articles_stay_apart(import_seed, django_capture_on_commit_callbacks):
+    import_seed()
+    other = Article.objects.create(title="2014年B2B展望", body="在线交易和产业带仍是重点。" * 20, is_published=True)
+    from keywords.services import article_analyse
+
+    article_analyse(article_id=other.pk)
+    other.refresh_from_db()
+    assert other.story_id is None and other.reprint_of_id is None
+
+
+def test_a_newsletter_item_joins_the_story_of_the_url_it_reprinted(import_seed):
+    from articles.models import Publication
+    from keywords.services import article_analyse
+
+    import_seed()
+    original = Article.objects.get()
+    issue = Publication.objects.create(kind="newsletter", title="会刊")
+    item = Article.objects.create(publication=issue, title="B2B十大关键词解读（摘编）", body="摘编的正文，与原文不同。",
+                                  url="https://www.huxiu.com/article/24694", position=1)
+    article_analyse(article_id=item.pk)
+    item.refresh_from_db()
+    original.refresh_from_db()
+    assert item.story_id and item.story_id == original.story_id
+    assert item.story.main == original
