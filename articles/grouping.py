@@ -109,7 +109,7 @@ def same_story(article: Article) -> list[Article]:
 @transaction.atomic
 def article_group(*, article_id: int) -> Story | None:
     """Fingerprint an article and put it in the story of its reprints or of its event."""
-    article = Article.objects.select_for_update().select_related("source").filter(pk=article_id).first()
+    article = Article.objects.select_for_update(of=("self",)).select_related("source").filter(pk=article_id).first()
     if article is None:
         return None
     values = _fingerprint(article)

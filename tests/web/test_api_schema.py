@@ -2,7 +2,9 @@
 server error, and every response must match the schema."""
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
@@ -11,6 +13,17 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
 @pytest.fixture
 def seeded(import_seed):
     import_seed()
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """The real WSGI handler closes the database connection after each request, which
+    would end the test's transaction; Django's own test client switches this off too."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db
