@@ -163,7 +163,10 @@ FETCH_ALLOW_LOOPBACK = envbool("FETCH_ALLOW_LOOPBACK", False)
 # database, where editors can change it in the admin without a deploy.
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
-    "poll-due-web-sources": {"task": "articles.tasks.channels_poll_due", "schedule": 60.0},
+    "poll-due-web-sources": {
+        "task": "articles.tasks.channels_poll_due",
+        "schedule": float(envint("POLL_DUE_EVERY_SECONDS", 60)),
+    },
 }
 
 # --- Security defaults for production -------------------------------------------------
