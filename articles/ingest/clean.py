@@ -72,3 +72,77 @@ def _lost_headings(flat_key: str, inner: dict[int, str]) -> list[tuple[int, str]
             headings.append((j, gap))
         end = max(end, start + len(key))
     return headings
+
+
+_CJK = r"\u3400-\u9fff"
+_SPACE_CJK_DIGIT = re.compile(
+    rf"(?<=[{_CJK}])[ \u3000]+(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])[ \u3000]+(?=[{_CJK}])"
+)
+_PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页(?:\s*/\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d{1,3}|\d+\s*/\s*\d+)$")
+_ENDS_SENTENCE = re.compile(r"[。！？；：…」”’）)\]】.!?;:]$")
+_ENUMERATED = re.compile(
+    r"^(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|趋势\s*\d+)"
+)
+_LABELLED = re.compile(r"^[\u3400-\u9fff]{2,10}[：:]")
+
+
+def tidy_spacing(text: str) -> str:
+    """Drop the spaces extraction puts between CJK and digits or Latin (`2015 年` →
+    `2015年`), keeping the spaces between Latin words."""
+    return _SPACE_CJK_DIGIT.sub("", text)
+
+
+def is_page_number(line: str) -> bool:
+    return bool(_PAGE_NUMBER.match(line.strip()))
+
+
+def rejoin(paragraphs: list[str], *, keep=lambda p: False) -> list[str]:
+    """Join paragraphs that PDF extraction broke inside a sentence.
+
+    A block that does not end a sentence, followed by one that goes on with CJK text, is
+    one paragraph (joined without a space); `keep(block)` marks blocks never to be joined
+    (titles, section headers, attribution lines).
+    """
+    out: list[str] = []
+    for block in paragraphs:
+        if (
+            out
+            and not keep(out[-1])
+            and not keep(block)
+            and len(out[-1]) >= 30
+            and not _ENDS_SENTENCE.search(out[-1])
+            and not (_ENUMERATED.match(out[-1]) and len(out[-1]) < 60)
+            and not _LABELLED.match(block)
+            and re.match(rf"[{_CJK}，、0-9A-Za-z“（(]", block)
+        ):
+            joiner = " " if re.search(r"[A-Za-z]$", out[-1]) and re.match(r"[A-Za-z]", block) else ""
+            out[-1] = out[-1] + joiner + block
+        else:
+            out.append(block)
+    return out
+
+
+def drop_running_lines(text: str, pages: list[str] | None = None) -> str:
+    """Remove running headers and footers: a line at the top or bottom of most pages.
+
+    With the PDF's pages the test is exact; without them, a short line repeated at
+    least four times through the text is taken as one (a newsletter's own name in a
+    header, a watermark URL).
+    """
+    if pages and len(pages) >= 3:
+        edges: dict[str, int] = {}
+        for page in pages:
+            lines = [line.strip() for line in page.split("\n") if line.strip()]
+            for line in set(lines[:2] + lines[-2:]):
+                edges[line] = edges.get(line, 0) + 1
+        running = {line for line, n in edges.items() if n >= len(pages) / 2 and len(line) <= 60}
+    else:
+        counts: dict[str, int] = {}
+        for line in text.split("\n"):
+            line = line.strip()
+            if line and len(line) <= 40 and not line.startswith(("【", "[")):
+                counts[line] = counts.get(line, 0) + 1
+        running = {line for line, n in counts.items() if n >= 4 and not is_page_number(line)}
+    if not running:
+        return text
+    return "\n".join(line for line in text.split("\n") if line.strip() not in running)

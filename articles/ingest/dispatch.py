@@ -1,12 +1,17 @@
 """Read a document and choose its structure parser, all from its content."""
 from __future__ import annotations
 
+from .clean import drop_repeated_blocks, rejoin, tidy_spacing
+from .clean import paragraphs as clean_paragraphs
 from .dates import parse_published
 from .decode import normalise_newlines
 from .errors import IngestError
 from .frontmatter import has_front_matter, parse_front_matter_article
 from .limits import MAX_BYTES, TIME_LIMIT, check_size
+from .newsletter import parse_newsletter
 from .readers import read_document
+from .report import parse_report
+from .structure import detect_structure
 from .types import ParsedArticle, ParsedDocument
 from .webpage import parse_webpage
 
@@ -33,11 +38,30 @@ def parse_document(
         return webpage_document(page, hints or {})
     extracted = read_document(data, filename, max_bytes=max_bytes, time_limit=time_limit)
     text = normalise_newlines(extracted.text)
-    if has_front_matter(text):
+    if has_front_matter(text) and as_kind in (None, "article"):
         return parse_front_matter_article(text)
-    raise IngestError(
-        f"暂时无法识别《{filename or '该文件'}》的结构：目前只支持带头信息（---）的网页文章。"
-    )
+    kind = as_kind or detect_structure(text)
+    if kind == "newsletter":
+        parsed = parse_newsletter(text, extracted.pages)
+    elif kind == "report":
+        parsed = parse_report(text)
+    else:
+        parsed = plain_article(text, filename)
+    parsed.warnings[:0] = extracted.warnings
+    return parsed
+
+
+def plain_article(text: str, filename: str = "") -> ParsedDocument:
+    """A document that is one article: its first short line is the title."""
+    paragraphs = rejoin(drop_repeated_blocks([tidy_spacing(p) for p in clean_paragraphs(text)]))
+    if not paragraphs:
+        raise IngestError(f"《{filename or '该文件'}》中没有正文。")
+    first = paragraphs[0]
+    titled = len(paragraphs) > 1 and len(first) <= 60 and not first.endswith(("。", "！", "？"))
+    title = first if titled else (first[:30] or filename)
+    body = paragraphs[1:] if titled else paragraphs
+    item = ParsedArticle(title=title, body="\n".join(body), title_derived=not titled)
+    return ParsedDocument(kind="article", items=[item], title=title)
 
 
 def webpage_document(page: ParsedArticle, hints: dict) -> ParsedDocument:

@@ -90,12 +90,12 @@ def test_import_command_imports_a_file(keywords_2013, tmp_path, capsys):
 @committing
 def test_import_command_keeps_an_unreadable_file_and_says_why(tmp_path, capsys):
     path = tmp_path / "会刊.txt"
-    path.write_text("没有结构的一段文字。", encoding="utf-8")
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))  # a picture named .txt
     with pytest.raises(CommandError, match="1 个文件未能导入"):
         call_command("import", str(path))
     document = Document.objects.get()
     assert document.status == Document.Status.FAILED
-    assert "会刊.txt" in document.error
+    assert "图片" in document.error
     assert bytes(document.content) == path.read_bytes()
     assert Article.objects.count() == 0
     assert "失败" in capsys.readouterr().out

@@ -127,3 +127,21 @@ def test_an_oversized_upload_is_refused_with_a_message(admin_client, settings):
     response = admin_client.post(reverse("admin:articles_document_upload"), {"files": [upload]}, follow=True)
     assert "超过上限" in response.content.decode()
     assert Document.objects.count() == 0
+
+
+def test_an_imported_newsletter_waits_for_review_then_publishes_tagged(import_seed, client):
+    from keywords.models import ArticleTopic
+    from tests.articles.ingest.makefiles import NEWSLETTER
+
+    document = import_seed(NEWSLETTER)
+    assert document.status == Document.Status.PARSED
+    publication = Publication.objects.get(document=document)
+    assert publication.kind == "newsletter" and publication.issue_label == "2015年3、4月合刊 第2期 总第142期"
+    assert publication.source.name == "上海市电子商务行业协会"
+    items = list(publication.articles.order_by("position"))
+    assert len(items) == 17 and not any(a.is_published for a in items)
+    assert items[1].attribution == "(来源: CNET科技资讯网 摘自: 网易科技)" and items[1].outlet == "CNET科技资讯网"
+    assert client.get(items[1].get_absolute_url()).status_code == 404
+    review.publication_publish(publication=publication)
+    assert client.get(items[1].get_absolute_url()).status_code == 200
+    assert ArticleTopic.objects.filter(article=items[1], topic__term="互联网金融").exists()

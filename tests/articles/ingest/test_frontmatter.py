@@ -58,6 +58,8 @@ def test_front_matter_without_a_body_is_an_error():
         parse_document("---\ntitle: 空\n---\n\n".encode())
 
 
-def test_text_without_a_known_structure_is_an_error_naming_the_file():
-    with pytest.raises(IngestError, match="note.txt"):
-        parse_document("只是一段文字。".encode(), "note.txt")
+def test_plain_text_without_front_matter_is_one_article_titled_by_its_first_line():
+    parsed = parse_document("B2B平台上线交易系统\n慧聪网于10月底上线B2B在线交易系统。".encode(), "note.txt")
+    assert parsed.kind == "article"
+    assert parsed.items[0].title == "B2B平台上线交易系统"
+    assert parsed.items[0].body == "慧聪网于10月底上线B2B在线交易系统。"

@@ -1,0 +1,313 @@
+"""An association's member newsletter issue: metadata, sections and items.
+
+Where the issue has a table of contents, the contents decide the items: each TOC title
+is looked for, in order, among the body's lines, matched approximately (spacing,
+punctuation, a retyped word), and the TOC itself is not an item. Without one, items are
+cut at section headers (【…】 alone on a line), after attribution lines, and at title
+lines (a short line without sentence punctuation followed by text). An in-paragraph
+byline such as 【亿邦动力网讯】 is not a section header.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from .attribution import byline_outlet, is_attribution, parse_attribution
+from .clean import drop_repeated_blocks, drop_running_lines, is_page_number, rejoin, squash, tidy_spacing
+from .dates import CHINA
+from .errors import IngestError
+from .types import ParsedArticle, ParsedDocument
+
+_SECTION = re.compile(r"^[【\[]\s*(?P<name>[^】\]\s]{2,12})\s*[】\]]$")
+_TOC_HEADING = re.compile(r"^(?:目\s*录|本期目录|CONTENTS?)$", re.I)
+_TOC_PAGE = re.compile(r"(?:\s*[.…·•\-]{2,}\s*|\t+|\s{2,})(\d{1,3})\s*$|(?<=[】\u3400-\u9fff）)])\s*(\d{1,3})$")
+_ISSUE = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<months>\d{1,2}(?:\s*[、,，\-至]\s*\d{1,2})?)\s*月\s*(?P<combined>合刊)?"
+    r"\s*(?:第\s*(?P<no>\d+)\s*期)?\s*(?:总\s*第\s*(?P<total>\d+)\s*期)?"
+)
+_HOST = re.compile(r"^(?P<org>.{4,40}?)(?:主办|编印|编辑出版|编)$")
+_COMPANY = re.compile(r"^(?P<name>.{4,40}?(?:有限公司|股份公司|集团|公司|协会|研究院|中心))(?:[（(]会员单位[)）])?$")
+_SENTENCE_END = re.compile(r"[。！？；：…!?;:，,、]$")
+_IMAGE = re.compile(r"^[\[【（(]?\s*(?:图片|图|image|img)\s*[\]】)）]?$", re.I)
+_PROFILE_SECTIONS = ("新增会员", "会员风采", "会员介绍", "新会员", "会员动态")
+_EDITORIAL_SECTIONS = ("编辑寄语", "卷首语", "编者按", "卷首")
+_CREDITS = re.compile(r"^(?:编辑|责任编辑|主编|校对|美编)\s*[：:]")
+
+
+@dataclass
+class _Item:
+    section: str
+    title: str
+    lines: list[str] = field(default_factory=list)
+    title_derived: bool = False
+
+
+def parse_newsletter(text: str, pages: list[str] | None = None) -> ParsedDocument:
+    lines = [tidy_spacing(line.strip()) for line in drop_running_lines(text, pages).split("\n")]
+    lines = [line for line in lines if line and not is_page_number(line) and not _IMAGE.match(line)]
+    if not lines:
+        raise IngestError("会刊中没有文字内容。")
+    toc, body_start = _table_of_contents(lines)
+    head = lines[: body_start if toc else _first_section(lines)]
+    body = lines[body_start:] if toc else lines[_first_section(lines):]
+    items = _split_by_toc(body, toc) if toc else _split_without_toc(body)
+    if not items:
+        raise IngestError("没能从会刊中分出任何文章：既没有目录，也没有【栏目】标题或出处行。")
+    document = _metadata(head)
+    document.toc = [title or section for section, title in toc]
+    document.items = [_finish(item, position) for position, item in enumerate(items, start=1)]
+    return document
+
+
+# --- table of contents ------------------------------------------------------------------
+
+def _toc_entry(line: str) -> tuple[str, bool]:
+    """The entry's text without dots and page number, and whether it had a page number."""
+    m = _TOC_PAGE.search(line)
+    if not m:
+        return line.strip(), False
+    return line[: m.start()].strip(" .…·\t"), True
+
+
+def _table_of_contents(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
+    """[(section, title)] and the index where the body starts; ([], 0) without a TOC.
+
+    The contents end where a section they listed comes back as the body's first header;
+    entries may lack their page number (a PDF puts a long title's number on the next
+    line, and cleaning drops lone numbers).
+    """
+    start = next((i for i, line in enumerate(lines[:80]) if _TOC_HEADING.match(squash(line))), None)
+    if start is None:
+        return [], 0
+    entries: list[tuple[str, str]] = []
+    seen_sections: list[str] = []
+    section = ""
+    for i in range(start + 1, min(len(lines), start + 120)):
+        text, numbered = _toc_entry(lines[i])
+        m = _SECTION.match(text)
+        if m:
+            if m["name"] in seen_sections:
+                return (entries, i) if len(entries) >= 2 else ([], 0)
+            seen_sections.append(m["name"])
+            section = m["name"]
+            if numbered:
+                entries.append((section, ""))  # a section that is one item (an editorial)
+            continue
+        if len(text) > 80 or _SENTENCE_END.search(text) and not numbered:
+            return (entries, i) if len(entries) >= 2 else ([], 0)
+        entries.append((section, text))
+    return [], 0
+
+
+def _similar(a: str, b: str) -> float:
+    a, b = _key(a), _key(b)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    if len(a) >= 8 and (a in b or b in a):
+        return 0.9
+    return SequenceMatcher(None, a, b).ratio()
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^\w\u3400-\u9fff]", "", text).lower()
+
+
+def _split_by_toc(body: list[str], toc: list[tuple[str, str]]) -> list[_Item]:
+    """Find each TOC entry's line in the body, in order; an item runs to the next one."""
+    starts: list[tuple[int, str, str]] = []  # (line index, section, title)
+    position = 0
+    for toc_section, title in toc:
+        found = _find_section(body, position, toc_section) if not title else _find_title(body, position, title)
+        if found is None:
+            continue
+        starts.append((found, toc_section, title or toc_section))
+        position = found + 1
+    items = []
+    section_names = _section_names(body)
+    for n, (index, toc_section, title) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(body)
+        section = section_names.get(index, toc_section) or toc_section
+        lines = [line for line in body[index + 1:end] if not _SECTION.match(line)]
+        items.append(_Item(section=section, title=title if title != toc_section else title, lines=lines))
+    return items
+
+
+def _find_section(body: list[str], start: int, name: str) -> int | None:
+    for i in range(start, len(body)):
+        m = _SECTION.match(body[i])
+        if m and _similar(m["name"], name) >= 0.5:
+            return i
+    return None
+
+
+def _find_title(body: list[str], start: int, title: str) -> int | None:
+    """The first line that is the title (near enough), else the closest one.
+
+    Near enough is 0.9: company names in a member list differ by two characters
+    (上海义天… / 上海熔意…), so a looser first match would take the wrong line.
+    """
+    best, best_score = None, 0.75
+    for i in range(start, len(body)):
+        line = body[i]
+        if len(line) > max(80, len(title) * 2):
+            continue
+        score = _similar(line, title)
+        if score >= 0.9:
+            return i
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _section_names(body: list[str]) -> dict[int, str]:
+    """For each line, the body's own name of the section it stands in (it may differ
+    from the TOC's: 政策规范 in the contents, 政策法规 above the articles)."""
+    names, current = {}, ""
+    for i, line in enumerate(body):
+        m = _SECTION.match(line)
+        if m:
+            current = m["name"]
+        names[i] = current
+    return names
+
+
+# --- without a table of contents ------------------------------------------------------
+
+def _first_section(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if _SECTION.match(line)), 0)
+
+
+def _looks_like_title(lines: list[str], i: int) -> bool:
+    line = lines[i]
+    if len(line) > 40 or len(line) < 4 or _SENTENCE_END.search(line) or is_attribution(line) or byline_outlet(line):
+        return False
+    if _CREDITS.match(line) or _SECTION.match(line):
+        return False
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    return len(following) > len(line) and not _SECTION.match(following)
+
+
+def _split_without_toc(body: list[str]) -> list[_Item]:
+    items: list[_Item] = []
+    section = ""
+    current: _Item | None = None
+    for i, line in enumerate(body):
+        m = _SECTION.match(line)
+        if m:
+            section = m["name"]
+            current = None
+            continue
+        if current is None or (current.lines and _looks_like_title(body, i)) or _ends_item(current):
+            if _looks_like_title(body, i):
+                current = _Item(section=section, title=line)
+                items.append(current)
+                continue
+            if current is None or _ends_item(current):
+                current = _Item(section=section, title="", title_derived=True)
+                items.append(current)
+        current.lines.append(line)
+    return [item for item in items if item.lines]
+
+
+def _ends_item(item: _Item) -> bool:
+    return bool(item.lines) and is_attribution(item.lines[-1])
+
+
+# --- items and metadata -----------------------------------------------------------------
+
+def _finish(item: _Item, position: int) -> ParsedArticle:
+    lines = [line for line in item.lines if not _CREDITS.match(line)]
+    attribution = None
+    for n in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+        if is_attribution(lines[n]):
+            attribution = parse_attribution(lines[n])
+            del lines[n]
+            break
+    paragraphs = rejoin(drop_repeated_blocks(lines), keep=lambda p: bool(_SECTION.match(p)))
+    title, derived = item.title, item.title_derived
+    if not title:
+        title, derived = _derive_title(paragraphs), True
+    kind = "article"
+    if any(name in item.section for name in _EDITORIAL_SECTIONS):
+        kind = "editorial"
+    elif any(name in item.section for name in _PROFILE_SECTIONS) or _COMPANY.match(title):
+        kind = "profile"
+        title = _COMPANY.match(title)["name"] if _COMPANY.match(title) else title
+        if paragraphs and squash(paragraphs[-1]).strip("（）()") == squash(title):
+            paragraphs = paragraphs[:-1]  # the profile's closing "（公司名）"
+    outlet = ""
+    if attribution:
+        outlet = attribution.outlet
+    elif paragraphs:
+        outlet = byline_outlet(paragraphs[0])
+    published = None
+    precision = "day"
+    if attribution:
+        published = attribution.url_date or attribution.published_at
+        precision = "day" if attribution.url_date else attribution.date_precision
+    return ParsedArticle(
+        title=title[:300],
+        body="\n".join(paragraphs),
+        section=item.section,
+        position=position,
+        kind=kind,
+        title_derived=derived,
+        attribution=attribution,
+        outlet=outlet,
+        url=attribution.url if attribution else "",
+        published_at=published,
+        date_precision=precision,
+    )
+
+
+def _derive_title(paragraphs: list[str]) -> str:
+    first = paragraphs[0] if paragraphs else ""
+    first = re.sub(r"^[【\[(（][^】\])）]{2,20}讯[】\])）]\s*", "", first)
+    m = re.match(r"^(.{6,40}?)[。！？；]", first)
+    return (m.group(1) if m else first[:30]).strip() or "（无标题）"
+
+
+def _metadata(head: list[str]) -> ParsedDocument:
+    document = ParsedDocument(kind="newsletter", items=[])
+    for line in head:
+        compact = squash(line)
+        issue = _ISSUE.search(compact)
+        if issue and not document.issue_label and (issue["no"] or issue["total"] or issue["combined"]):
+            document.issue_label = _issue_label(issue)
+            month = int(re.split(r"\D+", issue["months"])[0])
+            from datetime import datetime
+
+            document.published_at = datetime(int(issue["year"]), month, 1, tzinfo=CHINA)
+            document.date_precision = "month"
+            continue
+        host = _HOST.match(compact)
+        if host and not document.source_name:
+            document.source_name = host["org"]
+            continue
+    names = [squash(line) for line in head if _is_name_line(line)]
+    if names:
+        document.newsletter_name = names[0]
+    document.title = document.newsletter_name or document.source_name or "会刊"
+    return document
+
+
+def _is_name_line(line: str) -> bool:
+    compact = squash(line)
+    return (
+        2 <= len(compact) <= 16
+        and re.fullmatch(r"[\u3400-\u9fff《》]+", compact) is not None
+        and not any(w in compact for w in ("协会", "主办", "目录", "注意保存", "会员资料"))
+    )
+
+
+def _issue_label(m: re.Match) -> str:
+    months = re.sub(r"\s+", "", m["months"])
+    parts = [f"{m['year']}年{months}月{'合刊' if m['combined'] else ''}"]
+    if m["no"]:
+        parts.append(f"第{m['no']}期")
+    if m["total"]:
+        parts.append(f"总第{m['total']}期")
+    return " ".join(parts)
