@@ -1,7 +1,8 @@
 """The user dictionary and tagger, built from the database once per process.
 
 A worker keeps its segmenter between tasks (loading jieba takes about a second) and
-rebuilds it only when the set of topics and aliases it was built from has changed.
+rebuilds it only when the topics, aliases or reviewed organisations it was built from
+have changed.
 """
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import hashlib
 import threading
 from dataclasses import dataclass
 
-from .models import Topic, TopicAlias
+from .models import Organisation, OrganisationAlias, Topic, TopicAlias
+from .text.organisations import OrgForms, dictionary_words
 from .text.segmenter import Segmenter
 from .text.tagging import Tagger, TopicForms
 
@@ -19,6 +21,7 @@ class Vocabulary:
     fingerprint: str
     segmenter: Segmenter
     tagger: Tagger
+    organisations: list[OrgForms]
 
 
 _lock = threading.Lock()
@@ -32,8 +35,22 @@ def _topic_forms() -> list[TopicForms]:
     return [TopicForms(key=pk, forms=tuple(f)) for pk, f in sorted(forms.items())]
 
 
-def _fingerprint(topics: list[TopicForms]) -> str:
+def _organisation_forms() -> list[OrgForms]:
+    """Reviewed organisations only: suggestions wait for an editor."""
+    forms: dict[int, tuple[str, str, list[str]]] = {
+        pk: (name, kind, [name])
+        for pk, name, kind in Organisation.objects.filter(is_reviewed=True).values_list("pk", "name", "kind")
+    }
+    for org_id, text in OrganisationAlias.objects.filter(organisation__is_reviewed=True).values_list(
+        "organisation_id", "text"
+    ):
+        forms[org_id][2].append(text)
+    return [OrgForms(name, kind, tuple(f)) for name, kind, f in sorted(forms.values())]
+
+
+def _fingerprint(topics: list[TopicForms], organisations: list[OrgForms]) -> str:
     raw = "\n".join(f"{t.key}\t" + "\t".join(t.forms) for t in topics)
+    raw += "\n#\n" + "\n".join(f"{o.name}\t" + "\t".join(o.forms) for o in organisations)
     return hashlib.sha1(raw.encode()).hexdigest()
 
 
@@ -41,9 +58,10 @@ def current_vocabulary() -> Vocabulary:
     """The segmenter and tagger for the topics as they are in the database now."""
     global _current
     topics = _topic_forms()
-    fingerprint = _fingerprint(topics)
+    organisations = _organisation_forms()
+    fingerprint = _fingerprint(topics, organisations)
     with _lock:
         if _current is None or _current.fingerprint != fingerprint:
-            words = [form for t in topics for form in t.forms]
-            _current = Vocabulary(fingerprint, Segmenter(words), Tagger(topics))
+            words = [form for t in topics for form in t.forms] + sorted(dictionary_words(organisations))
+            _current = Vocabulary(fingerprint, Segmenter(words), Tagger(topics), organisations)
         return _current

@@ -117,6 +117,7 @@ class Organisation(models.Model):
         GOVERNMENT = "government", "政府部门"
         BANK = "bank", "银行/金融机构"
         MEDIA = "media", "媒体"
+        RESEARCH = "research", "研究/咨询机构"
 
     name = models.CharField("名称", max_length=100, unique=True)
     kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.COMPANY)

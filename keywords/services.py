@@ -10,7 +10,9 @@ from articles.models import Article, Job
 from articles.search.query import search_tokens
 
 from .dictionary import current_vocabulary
-from .models import ArticleTopic
+from .models import ArticleOrganisation, ArticleTopic, Organisation, TimelineEvent
+from .text.events import event_key, extract_events
+from .text.organisations import find_organisations
 
 
 def article_analyse(*, article_id: int) -> list[ArticleTopic]:
@@ -26,7 +28,11 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
     title_tokens = vocabulary.segmenter.tokens(article.title)
     body_tokens = vocabulary.segmenter.tokens(article.body)
     matches = vocabulary.tagger.tag(article.title, title_tokens, article.body, body_tokens)
+    organisations = find_organisations(title_tokens + body_tokens, f"{article.title}\n{article.body}",
+                                       vocabulary.organisations)
     with transaction.atomic():
+        _save_organisations(article, organisations)
+        _save_events(article, body_tokens, vocabulary)
         ArticleTopic.objects.filter(article=article).delete()
         tags = ArticleTopic.objects.bulk_create(
             ArticleTopic(
@@ -95,3 +101,54 @@ def topics_retag_chunk(*, job_id: int, after_id: int) -> int | None:
         return None
     transaction.on_commit(lambda: _enqueue_retag_chunk(job_id, ids[-1]))
     return ids[-1]
+
+
+def _save_organisations(article: Article, mentions) -> None:
+    ids = dict(Organisation.objects.filter(name__in=[m.name for m in mentions]).values_list("name", "pk"))
+    ArticleOrganisation.objects.filter(article=article).delete()
+    ArticleOrganisation.objects.bulk_create(
+        ArticleOrganisation(article=article, organisation_id=ids[m.name], mentions=m.mentions)
+        for m in mentions if m.name in ids
+    )
+
+
+def _save_events(article: Article, body_tokens: list[str], vocabulary) -> None:
+    """The article's dated sentences, each linked to the topics and organisations in it.
+
+    The body's tokens are reused: each token's place in the body is found once, and an
+    event's sentence takes the tokens inside it, so nothing is segmented twice.
+    """
+    published = timezone.localtime(article.published_at).date() if article.published_at else None
+    events = extract_events(article.body, published=published)
+    TimelineEvent.objects.filter(article=article).delete()
+    if not events:
+        return
+    offsets = token_offsets(article.body, body_tokens)
+    org_ids = dict(Organisation.objects.values_list("name", "pk"))
+    for position, event in enumerate(events):
+        end = event.start + len(event.sentence)
+        tokens = [t for t, at in zip(body_tokens, offsets, strict=True) if at is not None and event.start <= at < end]
+        row = TimelineEvent.objects.create(
+            article=article,
+            sentence=event.sentence[:2000],
+            date_text=event.raw[:50],
+            happened_on=event.when,
+            precision=event.precision,
+            is_forecast=event.is_forecast,
+            key=event_key(event),
+            position=position,
+        )
+        row.topics.set(vocabulary.tagger.topics_in(tokens, event.sentence))
+        mentioned = find_organisations(tokens, event.sentence, vocabulary.organisations)
+        row.organisations.set([org_ids[m.name] for m in mentioned if m.name in org_ids])
+
+
+def token_offsets(text: str, tokens: list[str]) -> list[int | None]:
+    """Where each token starts in `text` (None if it cannot be placed)."""
+    offsets, pos = [], 0
+    for token in tokens:
+        found = text.find(token, pos)
+        offsets.append(found if found >= 0 else None)
+        if found >= 0:
+            pos = found + len(token)
+    return offsets

@@ -48,6 +48,7 @@ def topic_detail(request, slug: str):
                       "articles": [r["articles"] for r in by_period]},
             "related": selectors.topics_related(topic),
             "timeline": topic_timeline(topic),
+            "organisations": selectors.topic_organisations(topic),
             "sources": selectors.topic_sources(topic),
         },
     )

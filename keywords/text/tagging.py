@@ -71,6 +71,10 @@ class Tagger:
                 found.setdefault(key, []).append(m.start() / length)
         return found
 
+    def topics_in(self, tokens: list[str], text: str) -> set[int]:
+        """The topics a passage (a sentence of a timeline event) mentions."""
+        return set(self._positions(tokens, text))
+
     def tag(self, title: str, title_tokens: list[str], body: str, body_tokens: list[str]) -> list[TopicMatch]:
         in_title = self._positions(title_tokens, title)
         in_body = self._positions(body_tokens, body)

@@ -1,0 +1,43 @@
+from keywords.text.organisations import (
+    SEED_ORGANISATIONS,
+    OrgForms,
+    dictionary_words,
+    find_organisations,
+    suggest_organisations,
+)
+from keywords.text.segmenter import Segmenter
+
+SEGMENTER = Segmenter(dictionary_words(SEED_ORGANISATIONS))
+
+
+def mentions(text):
+    return {m.name: m.mentions for m in find_organisations(SEGMENTER.tokens(text), text, SEED_ORGANISATIONS)}
+
+
+def test_aliases_count_for_one_canonical_name():
+    assert mentions("阿里举行备货节，1688平台交易额突破3亿元，阿里巴巴集团表示满意。") == {"阿里巴巴": 3}
+
+
+def test_a_short_alias_inside_a_longer_name_is_not_a_second_mention():
+    assert mentions("慧聪网上线交易系统。") == {"慧聪网": 1}
+
+
+def test_latin_forms_match_on_word_boundaries():
+    assert mentions("DHgate launched; DHgateway is not it.") == {"敦煌网": 1}
+
+
+def test_every_seed_organisation_has_a_known_kind_and_unique_forms():
+    forms = [f for org in SEED_ORGANISATIONS for f in org.forms]
+    assert len(forms) == len(set(forms))
+    assert all(org.kind in {"company", "platform", "association", "government", "bank", "media", "research"}
+               for org in SEED_ORGANISATIONS)
+
+
+def test_suggestions_come_from_organisation_tags_and_endings_and_skip_known_names():
+    docs = [
+        [("公安部", "nt"), ("发布", "v"), ("阿里巴巴", "nt"), ("化工网", "n")],
+        [("公安部", "nt"), ("互联网", "n"), ("化工网", "n"), ("格局", "n")],
+    ]
+    known = [OrgForms("阿里巴巴", "platform", ("阿里巴巴",))]
+    found = {c.name: (c.count, c.documents, c.reason) for c in suggest_organisations(docs, known)}
+    assert found == {"公安部": (2, 2, "nt"), "化工网": (2, 2, "网")}
