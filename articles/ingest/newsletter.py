@@ -83,6 +83,7 @@ def _table_of_contents(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
     entries: list[tuple[str, str]] = []
     seen_sections: list[str] = []
     section = ""
+    pending = False
     for i in range(start + 1, min(len(lines), start + 120)):
         text, numbered = _toc_entry(lines[i])
         m = _SECTION.match(text)
@@ -96,7 +97,12 @@ def _table_of_contents(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
             continue
         if len(text) > 80 or _SENTENCE_END.search(text) and not numbered:
             return (entries, i) if len(entries) >= 2 else ([], 0)
-        entries.append((section, text))
+        if pending:  # the title went on from the line before (a PDF wraps long titles)
+            entries[-1] = (section, entries[-1][1] + text)
+        else:
+            entries.append((section, text))
+        pending = not numbered and i + 1 < len(lines) and _toc_entry(lines[i + 1])[1] and len(
+            _toc_entry(lines[i + 1])[0]) < 20 and not _SECTION.match(lines[i + 1])
     return [], 0
 
 
@@ -117,20 +123,26 @@ def _key(text: str) -> str:
 
 def _split_by_toc(body: list[str], toc: list[tuple[str, str]]) -> list[_Item]:
     """Find each TOC entry's line in the body, in order; an item runs to the next one."""
-    starts: list[tuple[int, str, str]] = []  # (line index, section, title)
+    starts: list[tuple[int, str, str, int]] = []  # (title line, section, title, first body line)
     position = 0
     for toc_section, title in toc:
         found = _find_section(body, position, toc_section) if not title else _find_title(body, position, title)
         if found is None:
             continue
-        starts.append((found, toc_section, title or toc_section))
-        position = found + 1
+        end = found + 1
+        if title:  # a title the page wrapped onto the next line
+            joined = _key(body[found])
+            while end < len(body) and _key(title).startswith(joined + _key(body[end])) and _key(body[end]):
+                joined += _key(body[end])
+                end += 1
+        starts.append((found, toc_section, title or toc_section, end))
+        position = end
     items = []
     section_names = _section_names(body)
-    for n, (index, toc_section, title) in enumerate(starts):
+    for n, (index, toc_section, title, first) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(body)
         section = section_names.get(index, toc_section) or toc_section
-        lines = [line for line in body[index + 1:end] if not _SECTION.match(line)]
+        lines = [line for line in body[first:end] if not _SECTION.match(line)]
         items.append(_Item(section=section, title=title if title != toc_section else title, lines=lines))
     return items
 

@@ -137,11 +137,13 @@ def test_image_placeholders_are_dropped(no_toc):
     assert all("[图片]" not in i.body for i in no_toc.items)
 
 
-@pytest.mark.parametrize("form", ["gb18030", "docx", "pdf"])
+@pytest.mark.parametrize("form", ["gb18030", "docx", "pdf", "pdf-large-type"])
 def test_the_same_issue_in_other_formats_gives_the_same_items(issue_004, form):
     text = seed_text(NEWSLETTER)
     data = {"gb18030": lambda: text.encode("gb18030"), "docx": lambda: make_docx(text),
-            "pdf": lambda: make_pdf(text)}[form]()
+            "pdf": lambda: make_pdf(text),
+            # larger type wraps long titles onto two lines, in the contents and above the article
+            "pdf-large-type": lambda: make_pdf(text, font_size=12.5)}[form]()
     parsed = parse_document(data, f"004.{form}", time_limit=None)
     assert parsed.kind == "newsletter"
     assert [(i.section, i.title) for i in parsed.items] == [(i.section, i.title) for i in issue_004.items]
