@@ -18,10 +18,10 @@ install: $(VENV)/.installed
 migrate: install
 	$(PY) manage.py migrate --noinput
 
-# Imports the sample documents; a file the parser cannot read yet is kept and reported,
-# and does not stop the site from starting.
+# Imports and publishes the sample documents (a demo needs no review step); a file that
+# cannot be read is kept and reported, and does not stop the site from starting.
 samples: migrate
-	-$(PY) manage.py import --samples
+	-$(PY) manage.py import --samples --publish
 
 run: samples
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)

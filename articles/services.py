@@ -31,6 +31,7 @@ def document_create(
     structure: str = "",
     content_type: str = "",
     hints: dict | None = None,
+    publish_when_parsed: bool = False,
 ) -> tuple[Document, bool]:
     """Keep the original bytes, then queue their parsing once the row is committed.
 
@@ -58,6 +59,7 @@ def document_create(
                 origin=origin[:1000],
                 content_type=content_type[:200],
                 hints=hints or {},
+                publish_when_parsed=publish_when_parsed,
                 uploaded_by=uploaded_by,
                 structure=structure,
             )
@@ -138,7 +140,10 @@ def _parsed_save(document: Document, parsed: ParsedDocument) -> list[Article]:
         source = document.source or source_for_name(parsed.source_name)
         publish_now = True  # a single web article needs no review of its split
     else:
-        source = document.source or source_for_name(parsed.source_name, kind=Source.Kind.ASSOCIATION)
+        source = document.source or source_for_name(
+            parsed.source_name, kind=Source.Kind.ASSOCIATION if parsed.kind == "newsletter" else Source.Kind.PUBLISHER
+        )
+        publish_now = document.publish_when_parsed
         publication = Publication.objects.create(
             kind=parsed.kind,
             title=parsed.title or document.filename,
@@ -146,8 +151,8 @@ def _parsed_save(document: Document, parsed: ParsedDocument) -> list[Article]:
             issue_label=parsed.issue_label,
             published_on=parsed.published_at.date() if parsed.published_at else None,
             document=document,
+            is_published=publish_now,
         )
-        publish_now = False
     articles = [
         Article(
             kind=item.kind,
@@ -161,7 +166,7 @@ def _parsed_save(document: Document, parsed: ParsedDocument) -> list[Article]:
             title=item.title[:300],
             body=item.body,
             published_at=item.published_at or parsed.published_at,
-            date_precision=item.date_precision,
+            date_precision=item.date_precision if item.published_at else parsed.date_precision,
             author=item.author[:200],
             source=source,
             outlet=item.outlet[:200],

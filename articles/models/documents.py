@@ -46,6 +46,9 @@ class Document(models.Model):
     structure = models.CharField(
         "按何种结构解析", max_length=20, choices=Structure.choices, blank=True, default=Structure.AUTO
     )
+    publish_when_parsed = models.BooleanField(
+        "解析后直接发布", default=False, help_text="批量导入可信来源时使用；否则会刊与报告须经编辑审核后发布"
+    )
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.RECEIVED)
     error = models.TextField("错误信息", blank=True)
     created_at = models.DateTimeField("接收时间", auto_now_add=True)

@@ -104,3 +104,16 @@ def test_import_command_keeps_an_unreadable_file_and_says_why(tmp_path, capsys):
 def test_import_command_names_a_missing_path():
     with pytest.raises(CommandError, match="找不到"):
         call_command("import", "/no/such/file.txt")
+
+
+@committing
+def test_samples_imported_with_publish_are_public_at_once(keywords_2013, capsys, settings):
+    from articles.models import Publication
+
+    call_command("import", "--samples", "--publish")
+    out = capsys.readouterr().out
+    assert "[4/4]" in out and "17 篇文章" in out
+    assert Publication.objects.filter(is_published=True).count() == 3
+    assert Article.objects.filter(is_published=False).count() == 0
+    newsletter = Publication.objects.get(kind="newsletter")
+    assert newsletter.articles.first().date_precision == "month"

@@ -40,8 +40,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--samples", action="store_true", help="导入示例文档（设置 SEEDS_DIR，默认 ../shared/seeds）"
         )
+        parser.add_argument(
+            "--publish", action="store_true", help="会刊与报告解析后直接发布，不经审核（用于可信的批量导入）"
+        )
 
-    def handle(self, *args, paths: list[Path], samples: bool, **options):
+    def handle(self, *args, paths: list[Path], samples: bool, publish: bool, **options):
         if samples:
             if not settings.SEEDS_DIR.is_dir():
                 self.stdout.write(f"示例文档目录不存在：{settings.SEEDS_DIR}，跳过。")
@@ -56,7 +59,9 @@ class Command(BaseCommand):
         for index, path in enumerate(files, start=1):
             prefix = f"[{index}/{len(files)}] {path.name}"
             try:
-                document, created = document_create(data=path.read_bytes(), filename=path.name, origin=str(path))
+                document, created = document_create(
+                    data=path.read_bytes(), filename=path.name, origin=str(path), publish_when_parsed=publish
+                )
             except (DocumentRejected, OSError) as exc:
                 failed += 1
                 self.stderr.write(f"{prefix}：失败 —— {exc}")
