@@ -1,7 +1,10 @@
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
+from .discovery import keyword_year_promote, year_candidates
 from .models import (
     ArticleTopic,
     KeywordYear,
@@ -63,8 +66,34 @@ class YearKeywordInline(admin.TabularInline):
 
 @admin.register(KeywordYear)
 class KeywordYearAdmin(admin.ModelAdmin):
-    list_display = ["year", "title"]
+    list_display = ["year", "title", "discover_link"]
     inlines = [YearKeywordInline]
+
+    @admin.display(description="关键词发现")
+    def discover_link(self, obj):
+        url = reverse("admin:keywords_keywordyear_discover", args=[obj.pk])
+        return format_html('<a href="{}">查看{}年上升的词</a>', url, obj.year)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.discover_view)
+        return [path("<int:pk>/discover/", view, name="keywords_keywordyear_discover"), *super().get_urls()]
+
+    def discover_view(self, request, pk):
+        keyword_year = get_object_or_404(KeywordYear, pk=pk)
+        if request.method == "POST" and self.has_change_permission(request, keyword_year):
+            term = request.POST.get("term", "")
+            entry = keyword_year_promote(keyword_year=keyword_year, term=term, user=request.user)
+            message = f"“{entry.topic.term}”已加入{keyword_year.year}年榜单，第 {entry.rank} 位；正在重新标注。"
+            messages.success(request, message)
+            return redirect(request.path)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"{keyword_year.year}年关键词发现",
+            "keyword_year": keyword_year,
+            "candidates": year_candidates(keyword_year),
+        }
+        return TemplateResponse(request, "admin/keywords/keywordyear/discover.html", context)
 
 
 @admin.register(ArticleTopic)

@@ -1,0 +1,27 @@
+import pytest
+from django.urls import reverse
+
+from keywords.models import ArticleTopic, KeywordYear, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_editors_see_rising_terms_with_examples_and_promote_one(admin_client, import_seed,
+                                                                django_capture_on_commit_callbacks):
+    import_seed()
+    year = KeywordYear.objects.get(year=2013)
+    url = reverse("admin:keywords_keywordyear_discover", args=[year.pk])
+    response = admin_client.get(url)
+    candidates = response.context["candidates"]
+    terms = [c.term for c in candidates]
+    assert candidates and all(c.count >= 2 for c in candidates)
+    assert "在线交易" not in terms and "p4p" not in terms  # already keywords (or aliases)
+    assert all(len(t) > 1 for t in terms)
+    assert any(c.examples for c in candidates)
+    promoted = terms[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, {"term": promoted}, follow=True)
+    assert "已加入2013年榜单，第 11 位" in response.content.decode()
+    topic = Topic.objects.get(term=promoted)
+    assert year.entries.get(topic=topic).rank == 11
+    assert ArticleTopic.objects.filter(topic=topic).exists()  # the corpus was re-tagged
