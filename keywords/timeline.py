@@ -28,7 +28,9 @@ def unique_events(events) -> list[TimelineEvent]:
 def topic_timeline(topic: Topic, limit: int = 200) -> dict[str, list[TimelineEvent]]:
     """A topic's events in date order: what happened, and forecasts apart."""
     events = unique_events(
-        _published_events().filter(topics=topic).order_by("happened_on", "article__published_at", "position")[:limit]
+        _published_events()
+        .filter(topics=topic)
+        .order_by("happened_on", "article__published_at", "article_id", "position")[:limit]
     )
     return {
         "happened": [e for e in events if not e.is_forecast],
@@ -48,7 +50,7 @@ def global_timeline(per_year: int = 8) -> list[dict]:
         .filter(is_forecast=False)
         .annotate(topic_count=Count("topics"))
         .filter(topic_count__gt=0)
-        .order_by("happened_on", "position")
+        .order_by("happened_on", "article__published_at", "article_id", "position")
     )
     by_year: dict[int, list[TimelineEvent]] = OrderedDict()
     for event in unique_events(events):
