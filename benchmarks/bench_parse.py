@@ -10,7 +10,6 @@ Prints the best of five runs and the ratios; asserts nothing.
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -18,21 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pypdfium2 as pdfium  # noqa: E402
 
 from articles.ingest import parse_document  # noqa: E402
+from benchmarks.bench_pdf import best_of  # noqa: E402
+from benchmarks.bench_pdf import pdfium_plain as bare  # noqa: E402
 from tests.articles.ingest.makefiles import NEWSLETTER, make_pdf, seed_text  # noqa: E402
-
-
-def best_of(runs: int, func) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = func()
-        times.append(time.perf_counter() - start)
-    return min(times) * 1000, result
-
-
-def bare(data: bytes) -> str:
-    document = pdfium.PdfDocument(data)
-    return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
 
 
 def main(pages: int = 40) -> None:
