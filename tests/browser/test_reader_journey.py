@@ -38,6 +38,9 @@ def test_home_to_topic_to_article_to_the_original(page, live_server, seeded, scr
     assert page.locator("h1").inner_text() == "跨境电商"
     page.wait_for_selector("[data-chart][data-drawn]")
     assert canvas_is_drawn(page)
+    timeline = page.locator("#timeline-heading + .timeline .event")
+    assert timeline.count() >= 3
+    assert any(t.startswith("2013年8月") for t in timeline.all_inner_texts())
     screenshot(page, "topic")
     page.get_by_role("link", name=TITLE).first.click()
     page.wait_for_url("**/articles/*/")
