@@ -23,6 +23,7 @@ _CAPTION = re.compile(r"^(?:图|表|Figure|Table)\s*\d+(?:[.\-．]\d+)*\s*[:：.
 _PERSON = re.compile(r"^[\u3400-\u9fff]{2,4}$")
 _ROLE = re.compile(r"(?:公司|集团|总裁|总经理|合伙人|主席|院长|教授|主任|所长|会长|秘书长|CEO|董事)")
 _FOOTER = re.compile(r"^(?:第\s*\d+\s*页|Page\s*\d+|www\.[\w.\-]+|https?://\S+)$", re.I)
+_ROLE_TITLE = re.compile(r"总裁|总经理|合伙人|主席|院长|教授|主任|所长|会长|秘书长|CEO|董事")
 _LESSON = re.compile(r"^【(?:学习目标|教学目标|本章导读)】$")
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;]")
 _SENTENCE_END = re.compile(r"[。！？]|[，；,;]$")
@@ -45,8 +46,14 @@ def parse_report(text: str) -> ParsedDocument:
     chapters = _split(lines)
     if not any(c.kind == "chapter" and c.number for c in chapters):
         raise IngestError("没有找到带编号的章节标题（如“1 …”“1.1 …”或“一、…”），无法按报告拆分。")
-    items = [_finish(c, n) for n, c in enumerate(chapters, start=1) if c.lines or c.kind == "chapter"]
-    return ParsedDocument(kind="report", items=items, title=_report_title(lines, chapters))
+    # A chapter heading with nothing before its first sub-heading is not an article of
+    # its own: its title lives on as the section of the sub-chapters.
+    items = [_finish(c, n) for n, c in enumerate((c for c in chapters if c.lines), start=1)]
+    document = ParsedDocument(kind="report", items=items, title=_report_title(lines, chapters))
+    document.source_name, document.published_at = _publisher_and_date(lines[:30])
+    if document.published_at:
+        document.date_precision = "month"
+    return document
 
 
 def _clean_lines(text: str) -> list[str]:
@@ -161,3 +168,30 @@ def _report_title(lines: list[str], chapters: list[_Chapter]) -> str:
         if 6 <= len(compact) <= 40 and re.search(r"(?:报告|白皮书|蓝皮书|研究|指南)$", compact):
             return line
     return ""
+
+
+_PUBLISHER = re.compile(
+    r"^(?:发布(?:单位|机构)[:：])?(?P<name>.{2,30}?(?:研究院|研究中心|研究所|咨询|公司|协会|集团|出版社|中心))"
+    r"(?:\s*(?:联合)?(?:发布|出品|编制|编著|著))?$"
+)
+_ISSUED = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月|[.\-/](?P<m2>\d{1,2}))$")
+
+
+def _publisher_and_date(head: list[str]):
+    """Publisher and month of issue where the first lines state them alone on a line."""
+    from datetime import datetime
+
+    from .dates import CHINA
+
+    publisher, issued = "", None
+    for line in head:
+        compact = squash(line)
+        m = _PUBLISHER.match(compact)
+        if m and not publisher and not _ROLE_TITLE.search(compact):
+            publisher = m["name"]
+        d = _ISSUED.match(compact)
+        if d and issued is None:
+            month = int(d["m"] or d["m2"])
+            if 1 <= month <= 12:
+                issued = datetime(int(d["y"]), month, 1, tzinfo=CHINA)
+    return publisher, issued

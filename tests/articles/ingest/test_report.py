@@ -15,10 +15,13 @@ def report_002():
 
 def test_002_chapters_follow_its_numbering(report_002):
     numbers = [i.number for i in report_002.items if i.kind == "chapter" and i.number]
-    assert numbers == ["1", "1.1", "1.2", "2", "2.1", "2.2", "2.3", "2.3.1", "2.3.2", "2.3.3",
-                       "3", "3.1", "3.2", "4", "4.1", "4.2"]
+    # Chapters 1-4 have no text of their own before 1.1, 2.1 …: they are the sections.
+    assert numbers == ["1.1", "1.2", "2.1", "2.2", "2.3", "2.3.1", "2.3.2", "2.3.3", "3.1", "3.2", "4.1", "4.2"]
     titles = {i.number: i.title for i in report_002.items}
     assert titles["2.3.2"] == "营销价值：中小企业开拓客户、塑造品牌；大型企业完善渠道网络"
+    sections = {i.number: i.section for i in report_002.items}
+    assert sections["3.2"] == "生态系统：电商实现企业价值的体系支撑"
+    assert all(i.body for i in report_002.items)
 
 
 def test_a_footnote_number_is_not_a_heading(report_002):
@@ -78,3 +81,16 @@ def test_no_text_makes_the_report_parser_raise_anything_but_its_own_error(text):
         parse_report(text)
     except IngestError:
         pass
+
+
+def test_title_publisher_and_date_are_read_where_the_text_states_them():
+    text = ("2020中国工业品B2B电商发展报告\n阿里研究院 联合发布\n2020年9月\n"
+            "1 导言部分\n正文第一段。\n1.1 市场\n正文。\n1.2 趋势\n正文。")
+    parsed = parse_report(text)
+    assert parsed.title == "2020中国工业品B2B电商发展报告"
+    assert parsed.source_name == "阿里研究院"
+    assert parsed.published_at.strftime("%Y-%m") == "2020-09" and parsed.date_precision == "month"
+
+
+def test_a_signature_line_is_not_the_publisher(report_002):
+    assert report_002.source_name == "" and report_002.published_at is None  # 002 states neither
