@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from datetime import datetime
 
 from .attribution import byline_outlet, is_attribution, parse_attribution
 from .clean import drop_repeated_blocks, drop_running_lines, is_page_number, rejoin, squash, tidy_spacing
 from .dates import CHINA
 from .errors import IngestError
+from .toc import SECTION as _SECTION
+from .toc import find_section, find_title, table_of_contents
+from .toc import key as _key
 from .types import ParsedArticle, ParsedDocument
 
-_SECTION = re.compile(r"^[【\[]\s*(?P<name>[^】\]\s]{2,12})\s*[】\]]$")
-_TOC_HEADING = re.compile(r"^(?:目\s*录|本期目录|CONTENTS?)$", re.I)
-_TOC_PAGE = re.compile(r"(?:\s*[.…·•\-]{2,}\s*|\t+|\s{2,})(\d{1,3})\s*$|(?<=[】\u3400-\u9fff）)])\s*(\d{1,3})$")
 _ISSUE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<months>\d{1,2}(?:\s*[、,，\-至]\s*\d{1,2})?)\s*月\s*(?P<combined>合刊)?"
     r"\s*(?:第\s*(?P<no>\d+)\s*期)?\s*(?:总\s*第\s*(?P<total>\d+)\s*期)?"
@@ -48,7 +48,7 @@ def parse_newsletter(text: str, pages: list[str] | None = None) -> ParsedDocumen
     lines = [line for line in lines if line and not is_page_number(line) and not _IMAGE.match(line)]
     if not lines:
         raise IngestError("会刊中没有文字内容。")
-    toc, body_start = _table_of_contents(lines)
+    toc, body_start = table_of_contents(lines)
     head = lines[: body_start if toc else _first_section(lines)]
     body = lines[body_start:] if toc else lines[_first_section(lines):]
     items = _split_by_toc(body, toc) if toc else _split_without_toc(body)
@@ -60,73 +60,12 @@ def parse_newsletter(text: str, pages: list[str] | None = None) -> ParsedDocumen
     return document
 
 
-# --- table of contents ------------------------------------------------------------------
-
-def _toc_entry(line: str) -> tuple[str, bool]:
-    """The entry's text without dots and page number, and whether it had a page number."""
-    m = _TOC_PAGE.search(line)
-    if not m:
-        return line.strip(), False
-    return line[: m.start()].strip(" .…·\t"), True
-
-
-def _table_of_contents(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
-    """[(section, title)] and the index where the body starts; ([], 0) without a TOC.
-
-    The contents end where a section they listed comes back as the body's first header;
-    entries may lack their page number (a PDF puts a long title's number on the next
-    line, and cleaning drops lone numbers).
-    """
-    start = next((i for i, line in enumerate(lines[:80]) if _TOC_HEADING.match(squash(line))), None)
-    if start is None:
-        return [], 0
-    entries: list[tuple[str, str]] = []
-    seen_sections: list[str] = []
-    section = ""
-    pending = False
-    for i in range(start + 1, min(len(lines), start + 120)):
-        text, numbered = _toc_entry(lines[i])
-        m = _SECTION.match(text)
-        if m:
-            if m["name"] in seen_sections:
-                return (entries, i) if len(entries) >= 2 else ([], 0)
-            seen_sections.append(m["name"])
-            section = m["name"]
-            if numbered:
-                entries.append((section, ""))  # a section that is one item (an editorial)
-            continue
-        if len(text) > 80 or _SENTENCE_END.search(text) and not numbered:
-            return (entries, i) if len(entries) >= 2 else ([], 0)
-        if pending:  # the title went on from the line before (a PDF wraps long titles)
-            entries[-1] = (section, entries[-1][1] + text)
-        else:
-            entries.append((section, text))
-        pending = not numbered and i + 1 < len(lines) and _toc_entry(lines[i + 1])[1] and len(
-            _toc_entry(lines[i + 1])[0]) < 20 and not _SECTION.match(lines[i + 1])
-    return [], 0
-
-
-def _similar(a: str, b: str) -> float:
-    a, b = _key(a), _key(b)
-    if not a or not b:
-        return 0.0
-    if a == b:
-        return 1.0
-    if len(a) >= 8 and (a in b or b in a):
-        return 0.9
-    return SequenceMatcher(None, a, b).ratio()
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[^\w\u3400-\u9fff]", "", text).lower()
-
-
 def _split_by_toc(body: list[str], toc: list[tuple[str, str]]) -> list[_Item]:
     """Find each TOC entry's line in the body, in order; an item runs to the next one."""
     starts: list[tuple[int, str, str, int]] = []  # (title line, section, title, first body line)
     position = 0
     for toc_section, title in toc:
-        found = _find_section(body, position, toc_section) if not title else _find_title(body, position, title)
+        found = find_section(body, position, toc_section) if not title else find_title(body, position, title)
         if found is None:
             continue
         end = found + 1
@@ -145,33 +84,6 @@ def _split_by_toc(body: list[str], toc: list[tuple[str, str]]) -> list[_Item]:
         lines = [line for line in body[first:end] if not _SECTION.match(line)]
         items.append(_Item(section=section, title=title if title != toc_section else title, lines=lines))
     return items
-
-
-def _find_section(body: list[str], start: int, name: str) -> int | None:
-    for i in range(start, len(body)):
-        m = _SECTION.match(body[i])
-        if m and _similar(m["name"], name) >= 0.5:
-            return i
-    return None
-
-
-def _find_title(body: list[str], start: int, title: str) -> int | None:
-    """The first line that is the title (near enough), else the closest one.
-
-    Near enough is 0.9: company names in a member list differ by two characters
-    (上海义天… / 上海熔意…), so a looser first match would take the wrong line.
-    """
-    best, best_score = None, 0.75
-    for i in range(start, len(body)):
-        line = body[i]
-        if len(line) > max(80, len(title) * 2):
-            continue
-        score = _similar(line, title)
-        if score >= 0.9:
-            return i
-        if score > best_score:
-            best, best_score = i, score
-    return best
 
 
 def _section_names(body: list[str]) -> dict[int, str]:
@@ -290,8 +202,6 @@ def _metadata(head: list[str]) -> ParsedDocument:
         if issue and not document.issue_label and (issue["no"] or issue["total"] or issue["combined"]):
             document.issue_label = _issue_label(issue)
             month = int(re.split(r"\D+", issue["months"])[0])
-            from datetime import datetime
-
             document.published_at = datetime(int(issue["year"]), month, 1, tzinfo=CHINA)
             document.date_precision = "month"
             continue

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from .clean import drop_repeated_blocks, is_page_number, rejoin, squash, tidy_spacing
+from .dates import CHINA
 from .errors import IngestError
 from .types import ParsedArticle, ParsedDocument
 
@@ -179,10 +181,6 @@ _ISSUED = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月|[.
 
 def _publisher_and_date(head: list[str]):
     """Publisher and month of issue where the first lines state them alone on a line."""
-    from datetime import datetime
-
-    from .dates import CHINA
-
     publisher, issued = "", None
     for line in head:
         compact = squash(line)
