@@ -145,3 +145,25 @@ def test_an_imported_newsletter_waits_for_review_then_publishes_tagged(import_se
     review.publication_publish(publication=publication)
     assert client.get(items[1].get_absolute_url()).status_code == 200
     assert ArticleTopic.objects.filter(article=items[1], topic__term="互联网金融").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("扫描件.pdf", None, "没有文字层"),
+        ("会刊.docx", b"PK\x03\x04" + b"\x00" * 64, ""),
+        ("照片.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(200)), "图片"),
+    ],
+)
+def test_a_bad_file_uploaded_in_the_admin_is_kept_with_its_own_message(admin_client, name, data, message,
+                                                                      django_capture_on_commit_callbacks):
+    from tests.articles.ingest.makefiles import make_image_only_pdf
+
+    data = data or make_image_only_pdf()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(reverse("admin:articles_document_upload"), {"files": [SimpleUploadedFile(name, data)]})
+    document = Document.objects.get()
+    assert document.status == Document.Status.FAILED and message in document.error and document.error
+    assert bytes(document.content) == data and Article.objects.count() == 0
+    listing = admin_client.get(reverse("admin:articles_document_changelist")).content.decode()
+    assert document.error[:20] in listing
