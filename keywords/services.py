@@ -13,6 +13,7 @@ from .dictionary import current_vocabulary
 from .models import ArticleOrganisation, ArticleTopic, Organisation, TimelineEvent
 from .text.events import event_key, extract_events
 from .text.organisations import find_organisations
+from .text.segmenter import token_offsets
 
 
 def article_analyse(*, article_id: int) -> list[ArticleTopic]:
@@ -141,14 +142,3 @@ def _save_events(article: Article, body_tokens: list[str], vocabulary) -> None:
         row.topics.set(vocabulary.tagger.topics_in(tokens, event.sentence))
         mentioned = find_organisations(tokens, event.sentence, vocabulary.organisations)
         row.organisations.set([org_ids[m.name] for m in mentioned if m.name in org_ids])
-
-
-def token_offsets(text: str, tokens: list[str]) -> list[int | None]:
-    """Where each token starts in `text` (None if it cannot be placed)."""
-    offsets, pos = [], 0
-    for token in tokens:
-        found = text.find(token, pos)
-        offsets.append(found if found >= 0 else None)
-        if found >= 0:
-            pos = found + len(token)
-    return offsets

@@ -8,6 +8,8 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from keywords.text.segmenter import token_offsets
+
 
 def token_spans(text: str, tokens: list[str], terms: set[str]) -> list[tuple[int, int]]:
     """Character spans in `text` of the tokens that are search terms.
@@ -15,16 +17,8 @@ def token_spans(text: str, tokens: list[str], terms: set[str]) -> list[tuple[int
     The stored tokens are the text's words in order (lower-cased, punctuation dropped),
     so walking them through the text finds each one's place without segmenting again.
     """
-    lower = text.lower()
-    spans, pos = [], 0
-    for token in tokens:
-        found = lower.find(token, pos)
-        if found < 0:
-            continue
-        if token in terms:
-            spans.append((found, found + len(token)))
-        pos = found + len(token)
-    return spans
+    offsets = token_offsets(text.lower(), tokens)
+    return [(at, at + len(t)) for t, at in zip(tokens, offsets, strict=True) if at is not None and t in terms]
 
 
 def snippet(text: str, tokens: list[str], terms: list[str], *, width: int = 120) -> SafeString:

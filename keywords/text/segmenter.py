@@ -38,3 +38,18 @@ class Segmenter:
     def tokens(self, text: str) -> list[str]:
         """Words of `text`, whitespace dropped."""
         return [t for t in self._tokenizer.lcut(text) if t.strip()]
+
+
+def token_offsets(text: str, tokens: list[str]) -> list[int | None]:
+    """Where each token starts in `text` (None if it cannot be placed).
+
+    Tokens are the text's words in order, so one walk through the text finds them all
+    without segmenting again.
+    """
+    offsets, pos = [], 0
+    for token in tokens:
+        found = text.find(token, pos)
+        offsets.append(found if found >= 0 else None)
+        if found >= 0:
+            pos = found + len(token)
+    return offsets
