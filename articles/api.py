@@ -41,9 +41,15 @@ class ArticleOut(Schema):
         return article.get_absolute_url()
 
 
+class ImageOut(Schema):
+    src: str = Field(description="图片链接（不转存）")
+    alt: str = Field(description="图片说明")
+
+
 class ArticleDetailOut(ArticleOut):
     body: str
     topics: list[str]
+    images: list[ImageOut]
 
     @staticmethod
     def resolve_topics(article: Article) -> list[str]:

@@ -66,7 +66,8 @@ def publication_item_merge_previous(*, article: Article) -> Article:
     lines = [previous.body, "" if article.title_derived else article.title, article.body]
     previous.body = "\n".join(line for line in lines if line)
     previous.captions = [*previous.captions, *article.captions]
-    previous.save(update_fields=["body", "captions", "updated_at"])
+    previous.images = [*previous.images, *article.images]
+    previous.save(update_fields=["body", "captions", "images", "updated_at"])
     article.delete()
     _renumber(previous.publication)
     _reanalyse(previous.pk)

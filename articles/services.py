@@ -159,6 +159,7 @@ def _parsed_save(document: Document, parsed: ParsedDocument) -> list[Article]:
             title_derived=item.title_derived,
             chapter_number=item.number[:20],
             captions=item.captions,
+            images=[{"src": src, "alt": alt} for src, alt in item.images],
             attribution=item.attribution.raw if item.attribution else "",
             attributed_date=(
                 item.attribution.published_at.date() if item.attribution and item.attribution.published_at else None

@@ -44,6 +44,7 @@ class ParsedArticle:
     number: str = ""  # a report chapter's number: "2", "2.3", "2.3.1"
     captions: list[str] = field(default_factory=list)  # figure and table captions in this item
     attribution: Attribution | None = None
+    images: list[tuple[str, str]] = field(default_factory=list)  # (absolute http(s) URL, alt text)
 
 
 @dataclass

@@ -14,7 +14,7 @@ paragraphs, headings or other tables) become plain divs before extraction.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import trafilatura
@@ -59,7 +59,6 @@ class ParsedPage(ParsedArticle):
     """A `ParsedArticle` plus what only a web page has."""
 
     html: str = ""  # the main content, sanitised; images stay as <img> links with their alt text
-    images: list[tuple[str, str]] = field(default_factory=list)  # (absolute URL, alt text)
     site_name: str = ""  # the site that carried the page (og:site_name), not necessarily the outlet
     encoding: str = ""
 
@@ -247,12 +246,19 @@ def _drop_named_boilerplate(soup: BeautifulSoup) -> None:
 
 
 def _images(content: BeautifulSoup, url: str) -> list[tuple[str, str]]:
-    images = []
+    """Each picture once, as an absolute http(s) link with its alt text.
+
+    Inline `data:` pictures and scripts posing as images are dropped, not stored.
+    """
+    images = {}
     for img in content.find_all("img"):
-        src = urljoin(url, img.get("src", ""))
+        src = urldefrag(urljoin(url, (img.get("src") or "").strip())).url
+        if urlsplit(src).scheme not in ("http", "https"):
+            img.decompose()
+            continue
         img["src"] = src
-        images.append((src, img.get("alt", "").strip()))
-    return images
+        images.setdefault(src, re.sub(r"\s+", " ", img.get("alt", "")).strip()[:200])
+    return list(images.items())
 
 
 def _paragraphs(content: BeautifulSoup) -> list[str]:

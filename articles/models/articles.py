@@ -53,6 +53,9 @@ class Article(models.Model):
     title_derived = models.BooleanField("标题由正文生成", default=False)
     chapter_number = models.CharField("章节号", max_length=20, blank=True)
     captions = models.JSONField("图表标题", default=list, blank=True)
+    images = models.JSONField(
+        "文中图片", default=list, blank=True, help_text="网页正文中的图片：[{\"src\": 链接, \"alt\": 说明}]，只存链接"
+    )
     attribution = models.TextField("出处原文", blank=True, help_text="会刊中注明的来源行，原样保留")
     attributed_date = models.DateField(
         "出处所注日期",

@@ -83,6 +83,26 @@ def test_a_gbk_page_without_a_charset_header_is_read(outlet, django_capture_on_c
     assert "国务院常务会议决定" in Article.objects.get().body
 
 
+def test_a_pages_pictures_are_kept_as_links_with_their_alt_text(outlet, client, django_capture_on_commit_callbacks):
+    pictures = ('<p><img src="/img/map.png#zoom" alt="试点城市分布图"></p>'
+                '<p><img src="data:image/png;base64,iVBORw0KGgo=" alt="内嵌图"></p>'
+                '<p><img src="javascript:alert(1)" alt="脚本"></p>')
+    with serve() as server:
+        server.routes["/feed.xml"] = respond(rss(server.base_url, "/a/2.html"), content_type="application/rss+xml")
+        page = PAGE.replace("</article>", f"{pictures}</article>")
+        server.routes["/a/2.html"] = respond(page.encode(), content_type="text/html; charset=utf-8")
+        channel = Channel.objects.create(source=outlet, url=server.url("/feed.xml"))
+        poll(channel, django_capture_on_commit_callbacks)
+        picture = server.url("/img/map.png")
+    article = Article.objects.get()
+    assert article.images == [{"src": picture, "alt": "试点城市分布图"}]
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f'<a href="{picture}" rel="noopener nofollow">试点城市分布图</a>' in html
+    assert "data:image" not in html and "javascript:" not in html
+    detail = client.get(f"/api/articles/{article.pk}").json()
+    assert detail["images"] == [{"src": picture, "alt": "试点城市分布图"}]
+
+
 def test_a_failing_source_backs_off_and_recovers(outlet, django_capture_on_commit_callbacks):
     with serve() as server:
         feed = respond(rss(server.base_url), content_type="application/rss+xml")

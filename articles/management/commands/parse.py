@@ -44,6 +44,7 @@ def as_json(parsed: ParsedDocument) -> dict:
                     "stated_date": _date(item.attribution.published_at) if item.attribution else None,
                 },
                 "captions": item.captions,
+                "images": [{"src": src, "alt": alt} for src, alt in item.images],
                 "body_length": len(item.body),
                 "start": item.body[:80],
             }
