@@ -81,7 +81,7 @@ def fetch(
     current = urldefrag(url).url
     with httpx.Client(transport=transport, headers=headers, timeout=timeout, trust_env=False) as client:
         while True:
-            safety.check_url_resolved(current, allow_loopback=allow_loopback)
+            safety.check_url_resolved(current, allow_loopback=allow_loopback, timeout=deadline - time.monotonic())
             visited.append(current)
             try:
                 with client.stream("GET", current) as response:
@@ -163,7 +163,8 @@ class _GuardedBackend(httpcore.NetworkBackend):
         self._allow_loopback = allow_loopback
 
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
-        addresses = safety.resolve(host, port, allow_loopback=self._allow_loopback)
+        addresses = safety.resolve(host, port, allow_loopback=self._allow_loopback,
+                                   timeout=_time_left(self._deadline, timeout))
         error: Exception | None = None
         for address in addresses:
             try:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from urllib.parse import urlsplit
 
 from .errors import FetchError
@@ -33,6 +35,12 @@ METADATA_ADDRESSES = frozenset(
     )
 )
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+# getaddrinfo has no timeout of its own and the system resolver may retry for tens of
+# seconds. Lookups run on a few threads so a caller can stop waiting; a lookup that hangs
+# ties up one of them until the resolver gives up, never the poll that asked.
+_LOOKUPS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="dns")
+DNS_TIMEOUT = 5.0
 
 
 def check_url(url: str) -> tuple[str, str, int]:
@@ -75,14 +83,19 @@ def blocked_reason(address: str | _IP, *, allow_loopback: bool = False) -> str |
     return None
 
 
-def resolve(host: str, port: int, *, allow_loopback: bool = False) -> list[str]:
-    """Resolve `host` and return its addresses, refusing them all if any one is blocked.
+def resolve(host: str, port: int, *, allow_loopback: bool = False, timeout: float = DNS_TIMEOUT) -> list[str]:
+    """Resolve `host` within `timeout` seconds and return its addresses, refusing them all
+    if any one is blocked.
 
     One bad address poisons the answer: a name that resolves to both a public and a
     private address is a rebinding setup, not a misconfiguration worth working around.
     """
+    lookup = _LOOKUPS.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = lookup.result(timeout=max(timeout, 0))
+    except FutureTimeout as exc:
+        lookup.cancel()
+        raise FetchError("timeout", f"解析主机名 {host} 超过 {timeout:g} 秒未完成。") from exc
     except (socket.gaierror, UnicodeError) as exc:
         raise FetchError("network", f"无法解析主机名 {host}：{exc}") from exc
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
@@ -95,11 +108,11 @@ def resolve(host: str, port: int, *, allow_loopback: bool = False) -> list[str]:
     return addresses
 
 
-def check_url_resolved(url: str, *, allow_loopback: bool = False) -> list[str]:
+def check_url_resolved(url: str, *, allow_loopback: bool = False, timeout: float = DNS_TIMEOUT) -> list[str]:
     """Both checks for one URL: scheme and host, then every address the host resolves to."""
     _, host, port = check_url(url)
     try:
-        return resolve(host, port, allow_loopback=allow_loopback)
+        return resolve(host, port, allow_loopback=allow_loopback, timeout=timeout)
     except FetchError as exc:
         exc.url = url
         raise

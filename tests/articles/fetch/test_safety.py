@@ -1,7 +1,10 @@
 """Which addresses and URLs a fetch may reach; no network traffic here."""
+import socket
+import threading
+
 import pytest
 
-from articles.fetch import FetchError
+from articles.fetch import FetchError, safety
 from articles.fetch.safety import blocked_reason, check_url, check_url_resolved
 
 
@@ -76,3 +79,21 @@ def test_loopback_in_disguise_is_caught_after_resolution(url):
     with pytest.raises(FetchError) as caught:
         check_url_resolved(url)
     assert caught.value.kind == "blocked_address"
+
+
+def test_a_host_name_that_never_resolves_fails_as_a_timeout(monkeypatch):
+    """The system resolver has no deadline of its own; the fetch stops waiting for it."""
+    answered = threading.Event()
+
+    def hanging_lookup(*args, **kwargs):
+        answered.wait(10)
+        raise socket.gaierror("no answer")
+
+    monkeypatch.setattr(safety.socket, "getaddrinfo", hanging_lookup)
+    try:
+        with pytest.raises(FetchError) as caught:
+            check_url_resolved("http://slow-dns.example.cn/feed.xml", timeout=0.2)
+    finally:
+        answered.set()
+    assert caught.value.kind == "timeout"
+    assert "slow-dns.example.cn" in caught.value.message and caught.value.url.endswith("/feed.xml")
