@@ -38,7 +38,12 @@ class OrgCandidate:
     name: str
     count: int  # occurrences across the corpus
     documents: int
-    reason: str  # "nt" (jieba's organisation tag) or the ending that suggested it
+    reason: str  # "nt" (jieba's organisation tag), "全称" (a registered company name) or the ending
+    example: str = ""  # the first sentence that mentions it, for the editor to judge
+
+    @property
+    def kind(self) -> str:
+        return guess_kind(self.name)
 
 
 def _org(name: str, kind: str, *aliases: str) -> OrgForms:
@@ -105,43 +110,76 @@ def find_organisations(tokens: list[str], text: str, known: list[OrgForms]) -> l
     )
 
 
-_ENDINGS = ("公司", "集团", "协会", "商会", "联盟", "银行", "研究院", "研究中心", "网", "部", "委", "局", "署")
+# Endings of organisation names. A word jieba tags `nt` must also end in one of them:
+# the tag alone also lands on 商品信息 or 新兴产业.
+_ENDINGS = ("公司", "集团", "协会", "商会", "联盟", "银行", "研究院", "研究中心", "中心", "交易所", "网",
+            "部", "委", "局", "署", "办", "院", "厅", "会", "政府")
+_KIND_BY_ENDING = [
+    ("银行", "bank"), ("研究院", "research"), ("研究中心", "research"), ("协会", "association"),
+    ("商会", "association"), ("联盟", "association"), ("网", "platform"), ("政府", "government"),
+    ("部", "government"), ("委", "government"), ("局", "government"), ("署", "government"),
+    ("办", "government"), ("厅", "government"),
+]
 _NOT_NAMES = {"互联网", "物联网", "局域网", "内部", "外部", "全部", "东部", "西部", "中部", "部", "网", "局",
               "格局", "布局", "结局", "开局", "公司", "集团", "协会", "银行", "子公司", "母公司", "总部", "干部",
-              "大部", "局部", "有限公司", "行业协会", "广告公司", "股份公司",
-              "上网", "触网", "电网", "管网", "联网", "全网", "本网", "该公司", "其公司"}
+              "大部", "局部", "有限公司", "行业协会", "广告公司", "股份公司", "外贸公司", "人民政府", "中国政府",
+              "地方政府", "各级政府", "委员会", "博览会", "展览会", "交易会", "研讨会", "座谈会", "发布会",
+              "大会", "年会", "峰会", "论坛会", "机会", "社会", "学会", "全会", "常委会", "国务院常务会",
+              "上网", "触网", "电网", "管网", "联网", "全网", "本网", "该公司", "其公司", "学院", "医院", "法院"}
+# A company's registered name, which jieba cuts into pieces: 上海义天网络科技有限公司.
+_FULL_COMPANY = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?(?:股份有限公司|有限责任公司|有限公司)")
+# What a sentence puts before a company's name (收购…, 隶属于…, …是…); the name starts after it.
+_BEFORE_NAME = re.compile(r".*(?:隶属于|属于|旗下|收购|[是与及由被把的在、，])")
+_SENTENCE = re.compile(r"[^。！？；\n]+")
+
+
+def guess_kind(name: str) -> str:
+    """A first guess at the kind from the name's ending; the editor confirms it."""
+    return next((kind for ending, kind in _KIND_BY_ENDING if name.endswith(ending)), "company")
 
 
 def suggest_organisations(
-    docs_tokens_with_pos: Iterable[list[tuple[str, str]]],
-    known: Iterable[OrgForms] = (),
+    docs: Iterable[tuple[str, list[tuple[str, str]]]],
+    known: Iterable[str] = (),
     *,
     min_count: int = 2,
     top: int = 50,
 ) -> list[OrgCandidate]:
-    """New organisation names across a corpus of `jieba.posseg` (word, flag) lists.
+    """New organisation names across a corpus of (text, `jieba.posseg` (word, flag) list) pairs.
 
-    A word is a candidate when jieba tags it `nt` (organisation) or it is 3+ characters
-    ending in 公司/集团/协会/网/部/委/局/银行…; known forms and common words are left out.
+    A word is a candidate when it is 3+ characters ending like an organisation (公司, 协会,
+    网, 部, 局 …), whether or not jieba tagged it `nt`; a registered company name
+    (…有限公司) is found in the text itself. Names in `known` (every form of every
+    organisation the site has, rejected ones included) and common words are left out. A
+    registered name counts once in a document even when jieba's pieces repeat it.
     """
-    known_forms = {f.lower() for org in known for f in org.forms}
+    known_forms = {f.lower() for f in known}
     count: Counter[str] = Counter()
-    docs: Counter[str] = Counter()
+    docs_with: Counter[str] = Counter()
     reason: dict[str, str] = {}
-    for doc in docs_tokens_with_pos:
-        seen = set()
-        for word, flag in doc:
+    example: dict[str, str] = {}
+    for text, tagged in docs:
+        found: Counter[str] = Counter()
+        for m in _FULL_COMPANY.finditer(text):
+            name = _BEFORE_NAME.sub("", m.group()).lstrip("（(）)")
+            if len(name) < 6:  # nothing left but the legal form
+                continue
+            found[name] += 1
+            reason.setdefault(name, "全称")
+        for word, flag in tagged:
             word = word.strip()
-            if not word or word.lower() in known_forms or word in _NOT_NAMES:
+            ending = next((e for e in _ENDINGS if len(word) >= len(e) + 2 and word.endswith(e)), None)
+            if ending is None:
                 continue
-            why = "nt" if flag == "nt" else next(
-                (e for e in _ENDINGS if len(word) >= len(e) + 2 and word.endswith(e)), None)
-            if why is None:
+            found[word] += 1
+            reason.setdefault(word, "nt" if flag == "nt" else ending)
+        for word, n in found.items():
+            if word.lower() in known_forms or word in _NOT_NAMES:
                 continue
-            count[word] += 1
-            reason.setdefault(word, why)
-            if word not in seen:
-                docs[word] += 1
-                seen.add(word)
-    ranked = sorted((w for w, n in count.items() if n >= min_count), key=lambda w: (-count[w], -docs[w], w))
-    return [OrgCandidate(w, count[w], docs[w], reason[w]) for w in ranked[:top]]
+            count[word] += n
+            docs_with[word] += 1
+            if word not in example:
+                example[word] = next((s.strip() for s in _SENTENCE.findall(text) if word in s), "")[:120]
+    ranked = sorted((w for w, n in count.items() if n >= min_count or (reason[w] == "全称" and n >= 1)),
+                    key=lambda w: (-count[w], -docs_with[w], w))
+    return [OrgCandidate(w, count[w], docs_with[w], reason[w], example[w]) for w in ranked[:top]]

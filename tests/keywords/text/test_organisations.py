@@ -1,8 +1,8 @@
 from keywords.text.organisations import (
     SEED_ORGANISATIONS,
-    OrgForms,
     dictionary_words,
     find_organisations,
+    guess_kind,
     suggest_organisations,
 )
 from keywords.text.segmenter import Segmenter
@@ -33,11 +33,22 @@ def test_every_seed_organisation_has_a_known_kind_and_unique_forms():
                for org in SEED_ORGANISATIONS)
 
 
-def test_suggestions_come_from_organisation_tags_and_endings_and_skip_known_names():
+def test_suggestions_come_from_organisation_endings_and_skip_known_and_common_names():
     docs = [
-        [("公安部", "nt"), ("发布", "v"), ("阿里巴巴", "nt"), ("化工网", "n")],
-        [("公安部", "nt"), ("互联网", "n"), ("化工网", "n"), ("格局", "n")],
+        ("公安部发布。", [("公安部", "nt"), ("发布", "v"), ("阿里巴巴", "nt"), ("化工网", "n"), ("商品信息", "nt")]),
+        ("公安部。", [("公安部", "nt"), ("互联网", "n"), ("化工网", "n"), ("格局", "n"), ("商品信息", "nt")]),
     ]
-    known = [OrgForms("阿里巴巴", "platform", ("阿里巴巴",))]
-    found = {c.name: (c.count, c.documents, c.reason) for c in suggest_organisations(docs, known)}
+    found = {c.name: (c.count, c.documents, c.reason) for c in suggest_organisations(docs, known=["阿里巴巴"])}
     assert found == {"公安部": (2, 2, "nt"), "化工网": (2, 2, "网")}
+
+
+def test_a_registered_company_name_is_suggested_whole_from_one_mention():
+    text = "2011年11月15日，阿里巴巴正式宣布，收购深圳市一达通企业服务有限公司。"
+    [candidate] = suggest_organisations([(text, [])])
+    assert (candidate.name, candidate.reason, candidate.kind) == ("深圳市一达通企业服务有限公司", "全称", "company")
+    assert candidate.example == "2011年11月15日，阿里巴巴正式宣布，收购深圳市一达通企业服务有限公司"
+
+
+def test_the_kind_is_guessed_from_the_ending():
+    assert [guess_kind(n) for n in ("工商总局", "全球化工网", "上海市电子商务行业协会", "民生银行", "百度公司")] == [
+        "government", "platform", "association", "bank", "company"]
