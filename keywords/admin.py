@@ -18,6 +18,13 @@ from .models import (
 from .services import topics_retag_start
 
 
+def retag_with_message(request, reason: str) -> None:
+    """Re-tag the corpus with the changed dictionary and tell the editor where to watch."""
+    job = topics_retag_start(reason=reason, user=request.user)
+    url = reverse("admin:articles_job_change", args=[job.pk])
+    messages.info(request, format_html('正在用新的词典重新标注全部文章，<a href="{}">查看进度</a>。', url))
+
+
 class TopicAliasInline(admin.TabularInline):
     model = TopicAlias
     extra = 1
@@ -40,21 +47,16 @@ class TopicAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         """After a topic and its aliases are saved, re-tag the corpus with them."""
         super().save_related(request, form, formsets, change)
-        self._retag(request, f"关键词“{form.instance.term}”已修改")
+        retag_with_message(request, f"关键词“{form.instance.term}”已修改")
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        self._retag(request, f"关键词“{obj.term}”已删除")
+        retag_with_message(request, f"关键词“{obj.term}”已删除")
 
     def delete_queryset(self, request, queryset):
         terms = "、".join(queryset.values_list("term", flat=True))
         super().delete_queryset(request, queryset)
-        self._retag(request, f"关键词“{terms}”已删除")
-
-    def _retag(self, request, reason):
-        job = topics_retag_start(reason=reason, user=request.user)
-        url = reverse("admin:articles_job_change", args=[job.pk])
-        messages.info(request, format_html('正在用新的词典重新标注全部文章，<a href="{}">查看进度</a>。', url))
+        retag_with_message(request, f"关键词“{terms}”已删除")
 
 
 class YearKeywordInline(admin.TabularInline):
@@ -110,23 +112,67 @@ class OrganisationAliasInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "is_reviewed", "alias_list"]
-    list_filter = ["kind", "is_reviewed"]
+    """Organisations, and the candidates the corpus suggests, which wait for an editor.
+
+    Accepting or rejecting a name, or editing a reviewed one's aliases, changes the
+    segmenter's dictionary, so the corpus is re-tagged.
+    """
+
+    list_display = ["name", "kind", "status", "alias_list", "evidence"]
+    list_filter = ["status", "kind"]
+    list_editable = ["kind"]
     search_fields = ["name", "aliases__text"]
     inlines = [OrganisationAliasInline]
-    actions = ["mark_reviewed"]
+    actions = ["accept", "reject"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.discover_view)
+        return [path("discover/", view, name="keywords_organisation_discover"), *super().get_urls()]
+
+    def discover_view(self, request):
+        """Start a search of the corpus for new names (POST only: it writes candidates)."""
+        if request.method != "POST" or not self.has_add_permission(request):
+            return redirect("admin:keywords_organisation_changelist")
+        from .tasks import organisations_discover
+
+        organisations_discover.delay()
+        messages.info(request, "正在从最近的文章中发现新的机构名称；完成后候选会以“待审核”出现在列表中。")
+        changelist = reverse("admin:keywords_organisation_changelist")
+        return redirect(f"{changelist}?status__exact={Organisation.Status.CANDIDATE}")
 
     @admin.display(description="别名")
     def alias_list(self, obj):
         return "、".join(a.text for a in obj.aliases.all())
 
-    @admin.action(description="审核通过所选机构")
-    def mark_reviewed(self, request, queryset):
-        count = queryset.update(is_reviewed=True)
-        messages.success(request, f"已审核 {count} 个机构。")
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if form.instance.status == Organisation.Status.REVIEWED:
+            retag_with_message(request, f"机构“{form.instance.name}”已修改")
+
+    @admin.action(description="审核通过：用于标注")
+    def accept(self, request, queryset):
+        names = self._set_status(queryset, Organisation.Status.REVIEWED)
+        if names:
+            messages.success(request, f"已审核通过 {len(names)} 个机构。")
+            retag_with_message(request, f"机构“{'、'.join(names)}”审核通过")
+
+    @admin.action(description="不是机构：不用于标注，也不再推荐")
+    def reject(self, request, queryset):
+        was_used = queryset.filter(status=Organisation.Status.REVIEWED).exists()
+        names = self._set_status(queryset, Organisation.Status.REJECTED)
+        messages.success(request, f"已标记 {len(names)} 个词不是机构。")
+        if was_used:
+            retag_with_message(request, f"“{'、'.join(names)}”不再作为机构")
+
+    @staticmethod
+    def _set_status(queryset, status: str) -> list[str]:
+        changing = queryset.exclude(status=status)
+        names = list(changing.values_list("name", flat=True))
+        changing.update(status=status)
+        return names
 
 
 @admin.register(TimelineEvent)

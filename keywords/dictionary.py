@@ -37,11 +37,11 @@ def _topic_forms() -> list[TopicForms]:
 
 def _organisation_forms() -> list[OrgForms]:
     """Reviewed organisations only: suggestions wait for an editor."""
+    reviewed = Organisation.objects.filter(status=Organisation.Status.REVIEWED)
     forms: dict[int, tuple[str, str, list[str]]] = {
-        pk: (name, kind, [name])
-        for pk, name, kind in Organisation.objects.filter(is_reviewed=True).values_list("pk", "name", "kind")
+        pk: (name, kind, [name]) for pk, name, kind in reviewed.values_list("pk", "name", "kind")
     }
-    for org_id, text in OrganisationAlias.objects.filter(organisation__is_reviewed=True).values_list(
+    for org_id, text in OrganisationAlias.objects.filter(organisation__status=Organisation.Status.REVIEWED).values_list(
         "organisation_id", "text"
     ):
         forms[org_id][2].append(text)

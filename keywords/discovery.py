@@ -1,7 +1,10 @@
-"""Keyword discovery for editors: terms that rose in a year, and promoting one.
+"""Discovery for editors: terms that rose in a year (and promoting one), and names of
+organisations the corpus mentions that the site does not know yet.
 
-The corpus is read as the analysis stored it (each article's search tokens), so a
-candidate is a word exactly as tagging and search cut it, and nothing is segmented here.
+Keyword candidates read the corpus as the analysis stored it (each article's search
+tokens), so a candidate is a word exactly as tagging and search cut it. Organisation
+names need jieba's part-of-speech tags, which are not stored, so those are cut again, on
+a bounded number of recent articles, by the worker.
 """
 from __future__ import annotations
 
@@ -13,12 +16,15 @@ from django.utils.text import slugify
 
 from articles.models import Article
 
-from .models import KeywordYear, Topic, YearKeyword
+from .dictionary import current_vocabulary
+from .models import KeywordYear, Organisation, OrganisationAlias, Topic, YearKeyword
 from .services import topics_retag_start
 from .text.discovery import Candidate, candidate_terms
+from .text.organisations import OrgCandidate, suggest_organisations
 
 _SENTENCES = re.compile(r"[^。！？；\n]+[。！？；]?")
 MAX_ARTICLES_PER_YEAR = 2000
+MAX_ARTICLES_FOR_ORGANISATIONS = 2000
 
 
 def year_candidates(keyword_year: KeywordYear, *, top: int = 30) -> list[Candidate]:
@@ -62,3 +68,31 @@ def keyword_year_promote(*, keyword_year: KeywordYear, term: str, user=None) -> 
         entry = YearKeyword.objects.create(keyword_year=keyword_year, topic=topic, rank=last + 1)
     topics_retag_start(reason=f"“{term}”加入{keyword_year.year}年榜单", user=user)
     return entry
+
+
+def organisations_discover(*, limit: int = MAX_ARTICLES_FOR_ORGANISATIONS, top: int = 50) -> list[Organisation]:
+    """Store the names the latest articles suggest as candidates for editors to review.
+
+    Every name the site has, rejected ones included, is left out, so an editor judges a
+    name once. Candidates are not used for tagging until an editor accepts them.
+    """
+    segmenter = current_vocabulary().segmenter
+    rows = Article.objects.published().order_by("-published_at", "-pk").values_list("title", "body")[:limit]
+    texts = (f"{title}\n{body}" for title, body in rows.iterator())
+    docs = ((text, segmenter.tagged(text)) for text in texts)
+    known = [*Organisation.objects.values_list("name", flat=True),
+             *OrganisationAlias.objects.values_list("text", flat=True)]
+    found = suggest_organisations(docs, known, top=top)
+    candidates = [
+        Organisation(name=c.name[:100], kind=c.kind, status=Organisation.Status.CANDIDATE, evidence=_evidence(c))
+        for c in found
+    ]
+    Organisation.objects.bulk_create(candidates, ignore_conflicts=True)
+    names = [c.name for c in candidates]
+    return list(Organisation.objects.filter(name__in=names, status=Organisation.Status.CANDIDATE))
+
+
+def _evidence(candidate: OrgCandidate) -> str:
+    reason = {"nt": "词性标注为机构名", "全称": "企业登记全称"}.get(candidate.reason, f"以“{candidate.reason}”结尾")
+    return (f"出现 {candidate.count} 次，见于 {candidate.documents} 篇文章；依据：{reason}。"
+            f"例句：{candidate.example}")

@@ -119,11 +119,18 @@ class Organisation(models.Model):
         MEDIA = "media", "媒体"
         RESEARCH = "research", "研究/咨询机构"
 
+    class Status(models.TextChoices):
+        REVIEWED = "reviewed", "已审核"
+        CANDIDATE = "candidate", "待审核"
+        REJECTED = "rejected", "不是机构"
+
     name = models.CharField("名称", max_length=100, unique=True)
     kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.COMPANY)
-    is_reviewed = models.BooleanField(
-        "已审核", default=True, help_text="系统从语料中发现的候选需经编辑审核后才用于标注"
+    status = models.CharField(
+        "状态", max_length=20, choices=Status.choices, default=Status.REVIEWED, db_index=True,
+        help_text="从语料中发现的候选经编辑审核后才用于标注；“不是机构”的词不再被推荐",
     )
+    evidence = models.TextField("发现依据", blank=True, help_text="候选在语料中的次数和例句")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     class Meta:

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from articles.models import Article
 from articles.selectors import one_per_story
 
-from .models import ArticleOrganisation, ArticleTopic, KeywordYear, Topic, YearKeyword
+from .models import ArticleOrganisation, ArticleTopic, KeywordYear, Organisation, Topic, YearKeyword
 
 
 def keyword_year_latest() -> KeywordYear | None:
@@ -181,7 +181,9 @@ def topic_organisations(topic: Topic, limit: int = 10) -> list[dict]:
     """Who is involved: the organisations most mentioned in the topic's articles."""
     return list(
         ArticleOrganisation.objects.filter(
-            article__topic_tags__topic=topic, article__is_published=True, organisation__is_reviewed=True
+            article__topic_tags__topic=topic,
+            article__is_published=True,
+            organisation__status=Organisation.Status.REVIEWED,
         )
         .values("organisation__name")
         .annotate(articles=Count("article", distinct=True), mentions=Sum("mentions"))

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from . import services
+from . import discovery, services
 
 
 @shared_task
@@ -11,3 +11,8 @@ def article_analyse(article_id: int) -> None:
 @shared_task
 def topics_retag_chunk(job_id: int, after_id: int) -> None:
     services.topics_retag_chunk(job_id=job_id, after_id=after_id)
+
+
+@shared_task
+def organisations_discover() -> int:
+    return len(discovery.organisations_discover())

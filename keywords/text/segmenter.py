@@ -10,6 +10,7 @@ import logging
 from collections.abc import Iterable
 
 import jieba
+import jieba.posseg
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -28,6 +29,7 @@ class Segmenter:
 
     def __init__(self, user_words: Iterable[str] = ()):
         self._tokenizer = jieba.Tokenizer()
+        self._tagger: jieba.posseg.POSTokenizer | None = None
         self.user_words = frozenset(w.strip() for w in user_words if w and w.strip())
         for word in sorted(self.user_words):
             for variant in word_variants(word):
@@ -38,6 +40,15 @@ class Segmenter:
     def tokens(self, text: str) -> list[str]:
         """Words of `text`, whitespace dropped."""
         return [t for t in self._tokenizer.lcut(text) if t.strip()]
+
+    def tagged(self, text: str) -> list[tuple[str, str]]:
+        """Words with jieba's part-of-speech flags, cut with the same dictionary.
+
+        Three times slower than `tokens`, so only organisation suggestions use it.
+        """
+        if self._tagger is None:
+            self._tagger = jieba.posseg.POSTokenizer(self._tokenizer)
+        return [(pair.word, pair.flag) for pair in self._tagger.cut(text) if pair.word.strip()]
 
 
 def token_offsets(text: str, tokens: list[str]) -> list[int | None]:
