@@ -2,9 +2,9 @@
 
 Two levels, kept apart. A *reprint* is the same text (after normalisation, or nearly:
 MinHash over character shingles, candidates found through indexed LSH bands, never by
-comparing every pair). A *story* is different texts on the same event: close titles and
-key terms within a few days, or a newsletter item that names the URL it was reprinted
-from. Both end in one `Story` whose main article is the original outlet's or the
+comparing every pair). A *story* is different texts on the same event: titles and leads
+whose rare words agree within a week, or a newsletter item that names the URL it was
+reprinted from. Both end in one `Story` whose main article is the original outlet's or the
 earliest; the others are "also reported by".
 """
 from __future__ import annotations
@@ -14,10 +14,12 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import Q
 
+from keywords.text.weights import word_weights
+
 from .dedup.bands import band_hashes, estimated_jaccard, from_bytes, to_bytes
 from .dedup.fingerprint import content_key, exact_hash
 from .dedup.minhash import THRESHOLD, signature_values
-from .dedup.stories import WINDOW, StoryItem, group_stories, pick_main
+from .dedup.stories import WINDOW, StoryItem, group_stories, pick_main, story_words
 from .models import Article, ArticleBand, Story
 
 MAX_CANDIDATES = 200
@@ -73,6 +75,7 @@ def _item(article: Article) -> StoryItem:
         outlet=article.outlet or (article.source.name if article.source_id else ""),
         url="" if reprinted else article.url,
         source_url=article.url if reprinted else "",
+        words=story_words(article.search_title.split(), article.search_body.split()),  # as the analysis cut them
     )
 
 
@@ -100,7 +103,7 @@ def same_story(article: Article) -> list[Article]:
     )
     if not nearby:
         return []
-    stories = group_stories([_item(article), *(_item(a) for a in nearby)])
+    stories = group_stories([_item(article), *(_item(a) for a in nearby)], weights=word_weights())
     mine = next(s for s in stories if any(i.key == article.pk for i in s.items))
     keys = {i.key for i in mine.items} - {article.pk}
     return [a for a in nearby if a.pk in keys]

@@ -2,6 +2,6 @@
 
 Two levels, kept apart. A *reprint* is the same text, exactly after normalisation
 (`fingerprint`) or nearly (`minhash`: MinHash LSH over character shingles). A *story* is
-different texts on the same event (`stories`): titles and key terms close within a few
-days. Reprint groups are the building blocks of stories, never the other way round.
+different texts on the same event (`stories`): titles and leads whose rare words agree
+within a week. Reprint groups are the building blocks of stories, never the other way round.
 """
