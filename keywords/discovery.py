@@ -21,6 +21,7 @@ from .models import KeywordYear, Organisation, OrganisationAlias, Topic, YearKey
 from .services import topics_retag_start
 from .text.discovery import Candidate, candidate_terms
 from .text.organisations import OrgCandidate, suggest_organisations
+from .text.weights import word_weights
 
 _SENTENCES = re.compile(r"[^。！？；\n]+[。！？；]?")
 MAX_ARTICLES_PER_YEAR = 2000
@@ -46,7 +47,8 @@ def year_candidates(keyword_year: KeywordYear, *, top: int = 30) -> list[Candida
         if year == keyword_year.year:
             sentences.setdefault(year, []).extend(s.strip() for s in _SENTENCES.findall(body) if 8 <= len(s) <= 120)
     existing = {form for topic in Topic.objects.prefetch_related("aliases") for form in topic.surface_forms}
-    return candidate_terms(docs_by_year, keyword_year.year, existing=existing, top=top, sentences_by_year=sentences)
+    return candidate_terms(docs_by_year, keyword_year.year, existing=existing, top=top, sentences_by_year=sentences,
+                           background=word_weights())
 
 
 @transaction.atomic

@@ -10,8 +10,19 @@ from functools import cache
 
 import jieba.analyse
 
+# The table's largest value is 13.9. A word it lacks is a new name or coinage (敦煌网,
+# 诚e赊, 互联网+): rarer than anything it holds.
+UNKNOWN = 15.0
+
+
+class WordWeights(dict):
+    """Word → inverse document frequency; a word the table lacks weighs `UNKNOWN`."""
+
+    def __missing__(self, word: str) -> float:
+        return UNKNOWN
+
 
 @cache
-def word_weights() -> dict[str, float]:
-    """Word → inverse document frequency, loaded once per process."""
-    return jieba.analyse.TFIDF().idf_freq
+def word_weights() -> WordWeights:
+    """The table, loaded once per process (0.4 s, about 37 MB)."""
+    return WordWeights(jieba.analyse.TFIDF().idf_freq)
