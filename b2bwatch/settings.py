@@ -150,6 +150,10 @@ ARTICLES_PER_PAGE = envint("ARTICLES_PER_PAGE", 20)
 # Public pages and feeds are cached this long at most; any content change invalidates them.
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 
+# The jieba-compatible engine that cuts Chinese text: "rjieba" (jieba-rs) or "jieba". Both
+# use the same dictionary; after changing it, re-tag the corpus (any topic edit does).
+SEGMENTER_ENGINE = envstr("SEGMENTER_ENGINE", "rjieba")
+
 # --- Polling web sources -------------------------------------------------------------
 FETCH_TIMEOUT_SECONDS = envint("FETCH_TIMEOUT_SECONDS", 20)
 FETCH_MAX_BYTES = envint("FETCH_MAX_BYTES", 5 * 1024 * 1024)

@@ -1,43 +1,46 @@
-"""Per-article analysis throughput against bare jieba, and rjieba as a replacement.
+"""Per-article analysis throughput against bare jieba, with either segmenter engine.
 
 Run: .venv/bin/python benchmarks/bench_analysis.py [repeats]
 The whole analysis segments once (Segmenter.tokens) and reuses the tokens for tagging,
 organisations and search tokens; events work on the raw text. The target is at least half
-the speed of bare `jieba.lcut`. rjieba (jieba-rs) is measured with the same user
-dictionary (its `Jieba.add_word`) for speed and for how many tokens differ from jieba.
-Prints figures; asserts nothing.
+the speed of bare `jieba.lcut`, measured in the same run. Both engines (rjieba, the
+default, and jieba) get the same user dictionary; the script also prints how many tokens
+they cut differently and each one's resident memory after loading, in a fresh process.
+Prints figures; asserts nothing. The quality of each engine is in tests/keywords/gold.
 """
 from __future__ import annotations
 
 import difflib
-import json
-import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 import jieba  # noqa: E402
 
+from keywords.seed import KEYWORDS_2013  # noqa: E402
 from keywords.text.events import extract_events  # noqa: E402
 from keywords.text.organisations import SEED_ORGANISATIONS, dictionary_words, find_organisations  # noqa: E402
-from keywords.text.segmenter import Segmenter, word_variants  # noqa: E402
+from keywords.text.segmenter import ENGINES, Segmenter  # noqa: E402
 from keywords.text.tagging import Tagger, TopicForms  # noqa: E402
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-GOLD = Path(__file__).resolve().parents[1] / "tests" / "keywords" / "gold"
-KEYWORDS_2013 = [("在线交易",), ("互联网金融",), ("大数据",), ("线上线下结合", "O2O"),
-                 ("跨境电商", "跨境电子商务"), ("传统企业电商化",), ("B2B社交营销",),
-                 ("自贸区", "自由贸易试验区"), ("为效果付费", "P4P"), ("产业带",)]
+SEEDS = ROOT.parent / "shared" / "seeds"
+TOPICS = [TopicForms(i, (term, *aliases)) for i, (term, _, aliases, _) in enumerate(KEYWORDS_2013)]
+WORDS = sorted({f for t in TOPICS for f in t.forms} | dictionary_words(SEED_ORGANISATIONS))
 
-
-def rss_mb() -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# Run in a fresh interpreter: what a worker holds once its vocabulary is loaded.
+_RSS_PROBE = """
+import sys; sys.path.insert(0, {root!r})
+def rss():
+    return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS:")) / 1024
+before = rss()
+from keywords.text.segmenter import Segmenter
+Segmenter({words!r}, engine={engine!r}).tokens("预热")
+print(f"{{before:.0f}} {{rss():.0f}}")
+"""
 
 
 def timed(fn, texts: list[str], repeats: int) -> float:
@@ -48,17 +51,8 @@ def timed(fn, texts: list[str], repeats: int) -> float:
     return time.perf_counter() - start
 
 
-def main(repeats: int = 3) -> None:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    kb = sum(len(t.encode("utf-8")) for t in texts) / 1024 * repeats
-    topics = [TopicForms(i, forms) for i, forms in enumerate(KEYWORDS_2013)]
-    words = {f for forms in KEYWORDS_2013 for f in forms} | dictionary_words(SEED_ORGANISATIONS)
-    rss_before = rss_mb()
-    segmenter = Segmenter(words)
-    segmenter.tokens("预热")  # jieba loads its dictionary lazily
-    print(f"RSS after loading the segmenter: {rss_mb():.0f} MB (before: {rss_before:.0f} MB)")
-    tagger = Tagger(topics)
-    jieba.lcut("预热")
+def analysis(segmenter: Segmenter):
+    tagger = Tagger(TOPICS)
 
     def analyse(text: str) -> None:
         tokens = segmenter.tokens(text)
@@ -68,43 +62,40 @@ def main(repeats: int = 3) -> None:
         extract_events(text, published=None)
         " ".join(tokens)  # search tokens are the same tokens
 
-    bare = kb / timed(jieba.lcut, texts, repeats)
-    whole = kb / timed(analyse, texts, repeats)
-    print(f"bare jieba.lcut:      {bare:8.1f} KB/s")
-    print(f"whole analysis:       {whole:8.1f} KB/s  ({whole / bare:.2f} of bare jieba)")
+    return analyse
 
-    try:
-        import rjieba
-    except ImportError:
-        print("rjieba not installed")
-        return
-    rj = rjieba.Jieba()
-    for word in words:
-        for variant in word_variants(word):
-            rj.add_word(variant, rj.suggest_freq(variant), None)  # like jieba: just enough to keep it whole
-    fast = kb / timed(rj.cut, texts, repeats)
+
+def differing_tokens(a: Segmenter, b: Segmenter, texts: list[str]) -> float:
     differing = total = 0
     for text in texts:
-        a, b = segmenter.tokens(text), [t for t in rj.cut(text) if t.strip()]
-        matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-        same = sum(block.size for block in matcher.get_matching_blocks())
-        differing += len(a) - same
-        total += len(a)
-    # Quality on what the tokens feed: topic mention counts per seed and the organisations gold set.
-    def mentions(tokens: list[str], text: str) -> dict[int, int]:
-        return {m.key: m.mentions for m in tagger.tag("", [], text, tokens)}
+        x, y = a.tokens(text), b.tokens(text)
+        same = sum(block.size for block in difflib.SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks())
+        differing, total = differing + len(x) - same, total + len(x)
+    return 100 * differing / max(total, 1)
 
-    topic_diffs = sum(mentions(segmenter.tokens(t), t) != mentions(rj.cut(t), t) for t in texts)
-    cases = json.loads((GOLD / "organisations.json").read_text(encoding="utf-8"))
-    org_misses = {name: 0 for name in ("jieba", "rjieba")}
-    for case in cases:
-        for name, cut in (("jieba", segmenter.tokens), ("rjieba", rj.cut)):
-            found = {m.name for m in find_organisations(cut(case["text"]), case["text"], SEED_ORGANISATIONS)}
-            org_misses[name] += len(found ^ set(case["expected"]))
-    print(f"seeds whose topic tags differ (jieba vs rjieba): {topic_diffs} of {len(texts)}; "
-          f"organisations gold-set errors: {org_misses}")
-    print(f"rjieba with user dict:{fast:8.1f} KB/s  ({fast / bare:.1f}x bare jieba), "
-          f"{100 * differing / max(total, 1):.2f} % of jieba's tokens differ")
+
+def main(repeats: int = 3) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    kb = sum(len(t.encode("utf-8")) for t in texts) / 1024 * repeats
+    segmenters = {engine: Segmenter(WORDS, engine=engine) for engine in ENGINES}
+    for segmenter in segmenters.values():
+        segmenter.tokens("预热")  # dictionaries load lazily
+    jieba.lcut("预热")
+
+    print(f"{len(texts)} seeds, {kb / repeats:.0f} KB, {repeats} repeats")
+    bare = kb / timed(jieba.lcut, texts, repeats)
+    print(f"  bare jieba.lcut (baseline)      {bare:9.1f} KB/s  1.00")
+    for engine, segmenter in segmenters.items():
+        cut = kb / timed(segmenter.tokens, texts, repeats)
+        whole = kb / timed(analysis(segmenter), texts, repeats)
+        print(f"  {engine:7} segmentation only      {cut:9.1f} KB/s  {cut / bare:5.2f}")
+        print(f"  {engine:7} whole analysis         {whole:9.1f} KB/s  {whole / bare:5.2f}")
+    print(f"  tokens cut differently by the two engines: {differing_tokens(*segmenters.values(), texts):.2f} %")
+    for engine in ENGINES:
+        probe = _RSS_PROBE.format(root=str(ROOT), words=WORDS, engine=engine)
+        before, after = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                                       check=True).stdout.split()
+        print(f"  resident memory with the {engine} segmenter loaded: {after} MB (interpreter alone: {before} MB)")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ import hashlib
 import threading
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from .models import Organisation, OrganisationAlias, Topic, TopicAlias
 from .text.organisations import OrgForms, dictionary_words
 from .text.segmenter import Segmenter
@@ -49,7 +51,7 @@ def _organisation_forms() -> list[OrgForms]:
 
 
 def _fingerprint(topics: list[TopicForms], organisations: list[OrgForms]) -> str:
-    raw = "\n".join(f"{t.key}\t" + "\t".join(t.forms) for t in topics)
+    raw = settings.SEGMENTER_ENGINE + "\n" + "\n".join(f"{t.key}\t" + "\t".join(t.forms) for t in topics)
     raw += "\n#\n" + "\n".join(f"{o.name}\t" + "\t".join(o.forms) for o in organisations)
     return hashlib.sha1(raw.encode()).hexdigest()
 
@@ -63,5 +65,6 @@ def current_vocabulary() -> Vocabulary:
     with _lock:
         if _current is None or _current.fingerprint != fingerprint:
             words = [form for t in topics for form in t.forms] + sorted(dictionary_words(organisations))
-            _current = Vocabulary(fingerprint, Segmenter(words), Tagger(topics), organisations)
+            segmenter = Segmenter(words, engine=settings.SEGMENTER_ENGINE)
+            _current = Vocabulary(fingerprint, segmenter, Tagger(topics), organisations)
         return _current

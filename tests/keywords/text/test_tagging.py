@@ -1,6 +1,6 @@
 import pytest
 
-from keywords.text.segmenter import Segmenter
+from keywords.text.segmenter import ENGINES, Segmenter
 from keywords.text.tagging import Tagger, TopicForms
 
 TOPICS = [
@@ -12,9 +12,9 @@ TOPICS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def segmenter():
-    return Segmenter(form for t in TOPICS for form in t.forms)
+@pytest.fixture(scope="module", params=ENGINES)
+def segmenter(request):
+    return Segmenter((form for t in TOPICS for form in t.forms), engine=request.param)
 
 
 def tag(segmenter, body, title=""):
