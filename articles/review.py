@@ -5,26 +5,16 @@ articles it touched once the change commits, so topic tags follow the text.
 """
 from __future__ import annotations
 
-import re
-
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from .ingest.titles import derive_title
 from .models import Article, Publication
-
-_SENTENCE = re.compile(r"^(.{4,40}?)[。！？；]")
 
 
 class ReviewError(Exception):
     """An edit that cannot be made; the message is shown to the editor."""
-
-
-def derive_title(body: str) -> str:
-    """A title for an item the newsletter gave none: its first sentence, kept short."""
-    first = next((p.strip() for p in body.split("\n") if p.strip()), "")
-    m = _SENTENCE.match(first)
-    return (m.group(1) if m else first[:30]).strip() or "（无标题）"
 
 
 def _items(publication: Publication):

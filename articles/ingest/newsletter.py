@@ -17,6 +17,7 @@ from .attribution import byline_outlet, is_attribution, parse_attribution
 from .clean import drop_repeated_blocks, drop_running_lines, is_page_number, rejoin, squash, tidy_spacing
 from .dates import CHINA
 from .errors import IngestError
+from .titles import ENDS_LIKE_TEXT, derive_title
 from .toc import SECTION as _SECTION
 from .toc import find_section, find_title, table_of_contents
 from .toc import key as _key
@@ -28,7 +29,6 @@ _ISSUE = re.compile(
 )
 _HOST = re.compile(r"^(?P<org>.{4,40}?)(?:主办|编印|编辑出版|编)$")
 _COMPANY = re.compile(r"^(?P<name>.{4,40}?(?:有限公司|股份公司|集团|公司|协会|研究院|中心))(?:[（(]会员单位[)）])?$")
-_SENTENCE_END = re.compile(r"[。！？；：…!?;:，,、]$")
 _IMAGE = re.compile(r"^[\[【（(]?\s*(?:图片|图|image|img)\s*[\]】)）]?$", re.I)
 _PROFILE_SECTIONS = ("新增会员", "会员风采", "会员介绍", "新会员", "会员动态")
 _EDITORIAL_SECTIONS = ("编辑寄语", "卷首语", "编者按", "卷首")
@@ -106,7 +106,7 @@ def _first_section(lines: list[str]) -> int:
 
 def _looks_like_title(lines: list[str], i: int) -> bool:
     line = lines[i]
-    if len(line) > 40 or len(line) < 4 or _SENTENCE_END.search(line) or is_attribution(line) or byline_outlet(line):
+    if len(line) > 40 or len(line) < 4 or ENDS_LIKE_TEXT.search(line) or is_attribution(line) or byline_outlet(line):
         return False
     if _CREDITS.match(line) or _SECTION.match(line):
         return False
@@ -153,7 +153,7 @@ def _finish(item: _Item, position: int) -> ParsedArticle:
     paragraphs = rejoin(drop_repeated_blocks(lines), keep=lambda p: bool(_SECTION.match(p)))
     title, derived = item.title, item.title_derived
     if not title:
-        title, derived = _derive_title(paragraphs), True
+        title, derived = derive_title("\n".join(paragraphs)), True
     kind = "article"
     if any(name in item.section for name in _EDITORIAL_SECTIONS):
         kind = "editorial"
@@ -185,13 +185,6 @@ def _finish(item: _Item, position: int) -> ParsedArticle:
         published_at=published,
         date_precision=precision,
     )
-
-
-def _derive_title(paragraphs: list[str]) -> str:
-    first = paragraphs[0] if paragraphs else ""
-    first = re.sub(r"^[【\[(（][^】\])）]{2,20}讯[】\])）]\s*", "", first)
-    m = re.match(r"^(.{6,40}?)[。！？；]", first)
-    return (m.group(1) if m else first[:30]).strip() or "（无标题）"
 
 
 def _metadata(head: list[str]) -> ParsedDocument:

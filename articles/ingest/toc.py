@@ -10,11 +10,11 @@ import re
 from difflib import SequenceMatcher
 
 from .clean import squash
+from .titles import ENDS_LIKE_TEXT
 
 SECTION = re.compile(r"^[【\[]\s*(?P<name>[^】\]\s]{2,12})\s*[】\]]$")
 _TOC_HEADING = re.compile(r"^(?:目\s*录|本期目录|CONTENTS?)$", re.I)
 _TOC_PAGE = re.compile(r"(?:\s*[.…·•\-]{2,}\s*|\t+|\s{2,})(\d{1,3})\s*$|(?<=[】\u3400-\u9fff）)])\s*(\d{1,3})$")
-_SENTENCE_END = re.compile(r"[。！？；：…!?;:，,、]$")
 
 
 def _toc_entry(line: str) -> tuple[str, bool]:
@@ -50,7 +50,7 @@ def table_of_contents(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
             if numbered:
                 entries.append((section, ""))  # a section that is one item (an editorial)
             continue
-        if len(text) > 80 or _SENTENCE_END.search(text) and not numbered:
+        if len(text) > 80 or ENDS_LIKE_TEXT.search(text) and not numbered:
             return (entries, i) if len(entries) >= 2 else ([], 0)
         if pending:  # the title went on from the line before (a PDF wraps long titles)
             entries[-1] = (section, entries[-1][1] + text)
