@@ -123,9 +123,12 @@ _KIND_BY_ENDING = [
 _NOT_NAMES = {"互联网", "物联网", "局域网", "内部", "外部", "全部", "东部", "西部", "中部", "部", "网", "局",
               "格局", "布局", "结局", "开局", "公司", "集团", "协会", "银行", "子公司", "母公司", "总部", "干部",
               "大部", "局部", "有限公司", "行业协会", "广告公司", "股份公司", "外贸公司", "人民政府", "中国政府",
-              "地方政府", "各级政府", "委员会", "博览会", "展览会", "交易会", "研讨会", "座谈会", "发布会",
-              "大会", "年会", "峰会", "论坛会", "机会", "社会", "学会", "全会", "常委会", "国务院常务会",
-              "上网", "触网", "电网", "管网", "联网", "全网", "本网", "该公司", "其公司", "学院", "医院", "法院"}
+              "地方政府", "各级政府", "委员会", "学会", "上网", "触网", "电网", "管网", "联网", "全网", "本网",
+              "该公司", "其公司", "学院", "医院", "法院", "服务中心", "控制中心", "数据中心", "中心",
+              "办公厅", "办公室"}
+# Names of meetings and bodies of a company, not organisations: 四中全会, 董事会, 见面会.
+_NOT_ENDINGS = ("全会", "董事会", "监事会", "社会", "大会", "峰会", "年会", "会议", "机会", "博览会", "展览会",
+                "交易会", "研讨会", "座谈会", "发布会", "见面会", "论坛会", "常务会", "办公会", "推介会", "洽谈会")
 # A company's registered name, which jieba cuts into pieces: 上海义天网络科技有限公司.
 _FULL_COMPANY = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?(?:股份有限公司|有限责任公司|有限公司)")
 # What a sentence puts before a company's name (收购…, 隶属于…, …是…); the name starts after it.
@@ -174,7 +177,7 @@ def suggest_organisations(
             found[word] += 1
             reason.setdefault(word, "nt" if flag == "nt" else ending)
         for word, n in found.items():
-            if word.lower() in known_forms or word in _NOT_NAMES:
+            if word.lower() in known_forms or word in _NOT_NAMES or word.endswith(_NOT_ENDINGS):
                 continue
             count[word] += n
             docs_with[word] += 1

@@ -52,3 +52,9 @@ def test_a_registered_company_name_is_suggested_whole_from_one_mention():
 def test_the_kind_is_guessed_from_the_ending():
     assert [guess_kind(n) for n in ("工商总局", "全球化工网", "上海市电子商务行业协会", "民生银行", "百度公司")] == [
         "government", "platform", "association", "bank", "company"]
+
+
+def test_meetings_and_company_bodies_are_not_organisations():
+    text = "十八届四中全会之后，腾讯公司董事会主席出席见面会。工商总局表示支持。工商总局还称……"
+    tagged = [("四中全会", "nt"), ("董事会", "nt"), ("见面会", "n"), ("工商总局", "nt"), ("工商总局", "nt")]
+    assert [c.name for c in suggest_organisations([(text, tagged)])] == ["工商总局"]
