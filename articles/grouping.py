@@ -3,9 +3,10 @@
 Two levels, kept apart. A *reprint* is the same text (after normalisation, or nearly:
 MinHash over character shingles, candidates found through indexed LSH bands, never by
 comparing every pair). A *story* is different texts on the same event: titles and leads
-whose rare words agree within a week, or a newsletter item that names the URL it was
-reprinted from. Both end in one `Story` whose main article is the original outlet's or the
-earliest; the others are "also reported by".
+whose rare words agree within a week (candidates come from the full-text index, by those
+rare words), or a newsletter item that names the URL it was reprinted from. Both end in
+one `Story` whose main article is the original outlet's or the earliest; the others are
+"also reported by".
 """
 from __future__ import annotations
 
@@ -21,8 +22,11 @@ from .dedup.fingerprint import content_key, exact_hash
 from .dedup.minhash import THRESHOLD, signature_values
 from .dedup.stories import WINDOW, StoryItem, group_stories, pick_main, story_words
 from .models import Article, ArticleBand, Story
+from .search.backends import backend
+from .search.query import Clause, ParsedQuery
 
 MAX_CANDIDATES = 200
+STORY_QUERY_WORDS = 8  # the rarest words of a title and lead that find candidates for its story
 
 
 def _text(article: Article) -> str:
@@ -80,33 +84,38 @@ def _item(article: Article) -> StoryItem:
 
 
 def same_story(article: Article) -> list[Article]:
-    """Different texts on the same event: articles within the story window that share a
-    topic with this one and that the story rules put with it."""
+    """Different texts on the same event: the article a newsletter item cites, or articles
+    within the story window that the story rules put with this one."""
     if article.url:
         cited = list(Article.objects.exclude(pk=article.pk).filter(url=article.url, publication__isnull=True)[:5])
         if cited:
             return cited
     if article.published_at is None:
         return []
-    window = WINDOW + timedelta(days=1)
-    topic_ids = list(article.topic_tags.values_list("topic_id", flat=True))
-    if not topic_ids:
-        return []
-    nearby = list(
-        Article.objects.exclude(pk=article.pk)
-        .filter(
-            published_at__range=(article.published_at - window, article.published_at + window),
-            topic_tags__topic_id__in=topic_ids,
-        )
-        .select_related("source")
-        .distinct()[:MAX_CANDIDATES]
-    )
+    nearby = _story_candidates(article)
     if not nearby:
         return []
     stories = group_stories([_item(article), *(_item(a) for a in nearby)], weights=word_weights())
     mine = next(s for s in stories if any(i.key == article.pk for i in s.items))
     keys = {i.key for i in mine.items} - {article.pk}
     return [a for a in nearby if a.pk in keys]
+
+
+def _story_candidates(article: Article) -> list[Article]:
+    """Articles of the window that share the rarest words of this one's title and lead,
+    most relevant first, found through the full-text index rather than by scanning."""
+    weights = word_weights()
+    words = {w for w in story_words(article.search_title.split(), article.search_body.split()) if not w.isdigit()}
+    rarest = sorted(words, key=lambda w: (-weights[w], w))[:STORY_QUERY_WORDS]
+    if not rarest:
+        return []
+    window = WINDOW + timedelta(days=1)
+    nearby = Article.objects.exclude(pk=article.pk).filter(
+        published_at__range=(article.published_at - window, article.published_at + window)
+    )
+    query = ParsedQuery(text=" OR ".join(rarest), clauses=[Clause(alternatives=[[w] for w in rarest])])
+    ids = [pk for pk, _ in backend().ranked_ids(query, nearby)[:MAX_CANDIDATES]]
+    return list(Article.objects.filter(pk__in=ids).select_related("source"))
 
 
 @transaction.atomic

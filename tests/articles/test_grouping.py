@@ -71,3 +71,32 @@ def test_a_newsletter_item_joins_the_story_of_the_url_it_reprinted(import_seed):
     original.refresh_from_db()
     assert item.story_id and item.story_id == original.story_id
     assert item.story.main == original
+
+
+def report(outlet: str, title: str, body: str, when: str) -> Article:
+    from django.utils.dateparse import parse_datetime
+
+    from keywords.services import article_analyse
+
+    article = Article.objects.create(title=title, body=body, outlet=outlet, published_at=parse_datetime(when),
+                                     is_published=True)
+    article_analyse(article_id=article.pk)
+    article.refresh_from_db()
+    return article
+
+
+def test_two_outlets_own_reports_of_one_event_are_one_story_without_any_keyword(django_capture_on_commit_callbacks):
+    first = report("新浪科技", "京东公布第三季度财报：净营收286亿元 同比增长61%",
+                   "京东集团今日公布2014年第三季度财报，净营收286亿元，同比增长61%；交易总额640亿元。"
+                   "第三方开放平台的交易额占比继续提升，季度净亏损收窄。", "2014-11-17T08:00:00+08:00")
+    second = report("第一财经日报", "京东三季度营收增61% 仍未摆脱亏损",
+                    "京东昨日发布第三季度业绩：净营收同比增长61%至286亿元，交易额640亿元，"
+                    "但仍处于亏损之中，管理层表示将继续投入物流。", "2014-11-18T09:30:00+08:00")
+    other = report("腾讯科技", "京东金融推出京小贷 为平台商家提供贷款",
+                   "京东金融今日上线面向开放平台商家的小额贷款产品京小贷，依据商家的交易数据发放贷款，"
+                   "最高额度可达200万元。", "2014-11-20T10:00:00+08:00")
+    first.refresh_from_db()
+    assert not first.topic_tags.exists()  # no keyword of any year: found by its words alone
+    assert second.story_id and second.story_id == first.story_id
+    assert second.story.main == first  # the earliest
+    assert other.story_id is None
