@@ -34,6 +34,7 @@ LEAD_TOKENS = 150  # about the first 250 characters: where a report states its e
 _UNDATED = datetime.max.replace(tzinfo=CHINA)  # undated items sort last
 MAX_POSTING = 200  # a word carried by more items than this is too common to propose candidates
 
+
 @dataclass
 class StoryItem:
     key: Hashable
