@@ -92,21 +92,21 @@ def same_story(article: Article) -> list[Article]:
             return cited
     if article.published_at is None:
         return []
-    nearby = _story_candidates(article)
+    item = _item(article)
+    nearby = _story_candidates(article, item.words)
     if not nearby:
         return []
-    stories = group_stories([_item(article), *(_item(a) for a in nearby)], weights=word_weights())
+    stories = group_stories([item, *(_item(a) for a in nearby)], weights=word_weights())
     mine = next(s for s in stories if any(i.key == article.pk for i in s.items))
     keys = {i.key for i in mine.items} - {article.pk}
     return [a for a in nearby if a.pk in keys]
 
 
-def _story_candidates(article: Article) -> list[Article]:
-    """Articles of the window that share the rarest words of this one's title and lead,
-    most relevant first, found through the full-text index rather than by scanning."""
+def _story_candidates(article: Article, words: tuple[str, ...]) -> list[Article]:
+    """Articles of the window that share the rarest of `words` (the article's title and
+    lead), most relevant first, found through the full-text index rather than by scanning."""
     weights = word_weights()
-    words = {w for w in story_words(article.search_title.split(), article.search_body.split()) if not w.isdigit()}
-    rarest = sorted(words, key=lambda w: (-weights[w], w))[:STORY_QUERY_WORDS]
+    rarest = sorted({w for w in words if not w.isdigit()}, key=lambda w: (-weights[w], w))[:STORY_QUERY_WORDS]
     if not rarest:
         return []
     window = WINDOW + timedelta(days=1)

@@ -79,9 +79,9 @@ def candidate_terms(
     for term, n in this_year.items():
         if n < min_count or term.lower() in skip or not is_term(term):
             continue
-        rarity = background[term] / 10 if background is not None else 1.0
-        if rarity < MIN_BACKGROUND / 10:
+        if background is not None and background[term] < MIN_BACKGROUND:
             continue
+        rarity = background[term] / 10 if background is not None else 1.0
         tf = n / year_total * 10_000  # per ten thousand tokens
         idf = math.log((1 + all_docs) / (1 + corpus_df[term])) + 1
         # Growth: this year's rate against earlier years' (smoothed so a new word is not infinite).

@@ -162,6 +162,7 @@ def suggest_organisations(
     reason: dict[str, str] = {}
     example: dict[str, str] = {}
     for text, tagged in docs:
+        sentences: list[str] | None = None  # split once, and only if a new name needs an example
         found: Counter[str] = Counter()
         for m in _FULL_COMPANY.finditer(text):
             name = _BEFORE_NAME.sub("", m.group()).lstrip("（(）)")
@@ -182,7 +183,8 @@ def suggest_organisations(
             count[word] += n
             docs_with[word] += 1
             if word not in example:
-                example[word] = next((s.strip() for s in _SENTENCE.findall(text) if word in s), "")[:120]
+                sentences = sentences if sentences is not None else _SENTENCE.findall(text)
+                example[word] = next((s.strip() for s in sentences if word in s), "")[:120]
     ranked = sorted((w for w, n in count.items() if n >= min_count or (reason[w] == "全称" and n >= 1)),
                     key=lambda w: (-count[w], -docs_with[w], w))
     return [OrgCandidate(w, count[w], docs_with[w], reason[w], example[w]) for w in ranked[:top]]

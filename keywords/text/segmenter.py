@@ -6,7 +6,7 @@ differently.
 
 Two engines sit behind it, with the same dictionary, algorithm and part-of-speech tags:
 rjieba (the jieba-rs bindings), the default, and jieba itself. On the seeds rjieba cuts
-about 30 times faster and 0.55 % of tokens differ; the gold sets of topics, organisations
+about 25 times faster and 0.14 % of tokens differ; the gold sets of topics, organisations
 and timeline events score the same with either (tests/keywords/gold, BENCHMARKS.md).
 Changing the engine changes search tokens, so the corpus is re-tagged after a change.
 """

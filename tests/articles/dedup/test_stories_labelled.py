@@ -7,21 +7,17 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from articles.dedup.minhash import group_reprints
-from articles.dedup.stories import SIMILARITY, WINDOW, StoryItem, group_stories, story_words
-from keywords.text.segmenter import Segmenter
+from articles.dedup.stories import SIMILARITY, WINDOW, StoryItem, group_stories
 from keywords.text.weights import word_weights
+
+from .test_stories import report
 
 LABELLED = json.loads((Path(__file__).parent / "stories_labelled.json").read_text(encoding="utf-8"))["items"]
 
 
 def labelled_items() -> list[StoryItem]:
-    segmenter = Segmenter()
     return [
-        StoryItem(
-            key=row["key"], title=row["title"], text=row["text"], outlet=row["outlet"],
-            published_at=datetime.fromisoformat(row["published_at"]),
-            words=story_words(segmenter.tokens(row["title"]), segmenter.tokens(row["text"])),
-        )
+        report(row["key"], row["title"], row["text"], datetime.fromisoformat(row["published_at"]), row["outlet"])
         for row in LABELLED
     ]
 
