@@ -7,7 +7,7 @@ from pypdfium2 import PdfDocument
 from articles.ingest import IngestError
 from articles.ingest.readers import read_document
 from articles.ingest.readers.pdf import read_pdf
-from tests.articles.ingest.makefiles import cjk, make_encrypted_pdf, make_image_only_pdf, make_pdf
+from tests.articles.ingest.makefiles import cjk, lone_glyphs, make_encrypted_pdf, make_image_only_pdf, make_pdf
 
 
 def body_cjk(pages: list[str], header: str) -> Counter:
@@ -24,12 +24,23 @@ def body_cjk(pages: list[str], header: str) -> Counter:
 def test_newsletter_pdf_gives_every_cjk_character_of_the_seed(newsletter_pdf, newsletter_text):
     result = read_document(newsletter_pdf, "newsletter.pdf")
     assert result.format == "pdf"
-    assert body_cjk(result.pages, "电子商务资讯  2015年第2期") == Counter(cjk(newsletter_text))
+    expected = Counter(cjk(newsletter_text)) - lone_glyphs(newsletter_pdf)
+    assert body_cjk(result.pages, "电子商务资讯  2015年第2期") == expected
 
 
 def test_report_pdf_gives_every_cjk_character_of_the_seed(report_pdf, report_text):
     result = read_pdf(report_pdf)
-    assert body_cjk(result.pages, "工业品B2B电商行业研究报告") == Counter(cjk(report_text))
+    expected = Counter(cjk(report_text)) - lone_glyphs(report_pdf)
+    assert body_cjk(result.pages, "工业品B2B电商行业研究报告") == expected
+
+
+def test_pdfium_drops_a_lone_glyph_of_a_non_embedded_font():
+    """A known PDFium gap, kept visible: when it is fixed, the reader gets the glyph back
+    and this test says so (then drop `lone_glyphs` from the tests above)."""
+    pdf = make_pdf("测试测试\n售\n商务")
+    assert lone_glyphs(pdf) == Counter("售")
+    text = cjk(read_pdf(pdf).text)
+    assert "商务" in text and "售" not in text
 
 
 def test_pdf_text_is_returned_page_by_page_with_its_page_numbers(newsletter_pdf):
