@@ -4,8 +4,9 @@
   `/topics/%00/`) and XML 1.0 refuses every C0 control but tab and newlines (a 500 in a
   search feed for `q=%01`). They are stripped from the path and every query parameter,
   so each view and the API see clean text, on both databases.
-- Every response carries the Content-Security-Policy and Permissions-Policy from the
-  settings (Django's SecurityMiddleware and XFrameOptionsMiddleware add the others).
+- Every response, static files included, carries the Content-Security-Policy,
+  Permissions-Policy and X-Frame-Options from the settings (Django's SecurityMiddleware
+  adds nosniff, Referrer-Policy, Cross-Origin-Opener-Policy and, over HTTPS, HSTS).
 """
 from __future__ import annotations
 
@@ -51,6 +52,8 @@ class SecurityHeadersMiddleware:
         for header, value in (
             ("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY),
             ("Permissions-Policy", settings.PERMISSIONS_POLICY),
+            # Static files are answered by WhiteNoise before XFrameOptionsMiddleware runs.
+            ("X-Frame-Options", settings.X_FRAME_OPTIONS),
         ):
             if value:
                 response.headers.setdefault(header, value)
