@@ -2,8 +2,9 @@
 
 - Control characters never reach a view: PostgreSQL refuses NUL in text (a 500 on
   `/topics/%00/`) and XML 1.0 refuses every C0 control but tab and newlines (a 500 in a
-  search feed for `q=%01`). They are stripped from the path and every query parameter,
-  so each view and the API see clean text, on both databases.
+  search feed for `q=%01`). In every query parameter and every path parameter each one
+  becomes a space, so views, the API and the database see clean text on both databases,
+  while lengths (and so the API's documented limits) and URL routing stay as sent.
 - Every response, static files included, carries the Content-Security-Policy,
   Permissions-Policy and X-Frame-Options from the settings (Django's SecurityMiddleware
   adds nosniff, Referrer-Policy, Cross-Origin-Opener-Policy and, over HTTPS, HSTS).
@@ -13,7 +14,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import QueryDict
 
-from articles.ingest.safe import CONTROL_CHARS, strip_control_chars
+from articles.ingest.safe import CONTROL_CHARS
+
+
+def _spaced(text: str) -> str:
+    return CONTROL_CHARS.sub(" ", text)
 
 
 def _dirty(query: QueryDict) -> bool:
@@ -24,7 +29,7 @@ def _dirty(query: QueryDict) -> bool:
 def _cleaned(query: QueryDict) -> QueryDict:
     clean = QueryDict(mutable=True)
     for key, values in query.lists():
-        clean.setlist(strip_control_chars(key), [strip_control_chars(v) for v in values])
+        clean.setlist(_spaced(key), [_spaced(v) for v in values])
     clean._mutable = False
     return clean
 
@@ -34,13 +39,17 @@ class StripControlCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if CONTROL_CHARS.search(request.path_info):
-            request.path_info = strip_control_chars(request.path_info)
-            request.path = strip_control_chars(request.path)
         if request.META.get("QUERY_STRING") and _dirty(request.GET):
             request.GET = _cleaned(request.GET)
             request.META["QUERY_STRING"] = request.GET.urlencode()
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Path parameters (`<str:slug>`): Django passes this very dict to the view."""
+        for name, value in view_kwargs.items():
+            if isinstance(value, str) and CONTROL_CHARS.search(value):
+                view_kwargs[name] = _spaced(value)
+        return None
 
 
 class SecurityHeadersMiddleware:

@@ -44,9 +44,15 @@ def test_control_characters_in_paths_and_parameters_give_no_server_error(client,
 
 
 def test_a_cleaned_query_still_searches(client, content):
+    """Each control character becomes a space: a query keeps its words."""
     page = client.get("/search/?q=%00电商%01").content.decode()
     assert "跨境电商试点扩大" in page
-    assert client.get("/api/articles?topic=dian%00shang").json()["count"] == 1
+    assert client.get("/api/search?q=电商%00").json()["total"] == 1
+
+
+def test_a_control_character_in_an_api_path_gives_the_apis_own_404(client, content):
+    response = client.get("/api/topics/%1B/articles")
+    assert response.status_code == 404 and response["Content-Type"].startswith("application/json")
 
 
 def test_an_article_whose_story_has_an_article_without_outlet_or_source(client):

@@ -19,7 +19,8 @@ from keywords.models import ArticleTopic, KeywordYear, Topic, YearKeyword
 ROOT = Path(__file__).resolve().parents[2]
 # Settings a developer's shell may carry that would change what is checked.
 CLEARED = ("DEBUG", "HTTPS", "SECURE_COOKIES", "SECURE_SSL_REDIRECT", "HSTS_SECONDS", "HSTS_PRELOAD",
-           "HSTS_INCLUDE_SUBDOMAINS", "PROXY_SSL_HEADER", "SECRET_KEY", "ALLOWED_HOSTS")
+           "HSTS_INCLUDE_SUBDOMAINS", "PROXY_SSL_HEADER", "SECRET_KEY", "ALLOWED_HOSTS",
+           "DJANGO_ALLOW_ASYNC_UNSAFE")  # set by the browser tests' conftest
 
 
 def manage(tmp_path, *args: str, **env: str) -> subprocess.CompletedProcess:
