@@ -1,6 +1,8 @@
 from urllib.parse import quote
 
 from django.contrib import admin
+from django.core.validators import URLValidator
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -11,9 +13,13 @@ from keywords.models import ArticleTopic
 from . import admin_views
 from .models import Article, Channel, Document, Job, Publication, Source
 
+# Links typed into the admin are http(s) only, like those the parsers store.
+HTTP_URLS_ONLY = {models.URLField: {"validators": [URLValidator(schemes=["http", "https"])]}}
+
 
 class ChannelInline(admin.TabularInline):
     model = Channel
+    formfield_overrides = HTTP_URLS_ONLY
     extra = 0
     fields = ["kind", "url", "link_selector", "is_active", "last_success_at", "consecutive_failures"]
     readonly_fields = ["last_success_at", "consecutive_failures"]
@@ -21,6 +27,7 @@ class ChannelInline(admin.TabularInline):
 
 @admin.register(Channel)
 class ChannelAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTP_URLS_ONLY
     list_display = [
         "url", "source", "kind", "is_active", "health", "last_attempt_at", "last_success_at", "last_status",
         "items_found", "consecutive_failures", "interval_minutes", "next_poll_at",
@@ -41,7 +48,7 @@ class ChannelAdmin(admin.ModelAdmin):
             return format_html('<span title="{}">失败 {} 次</span>', obj.last_error, obj.consecutive_failures)
         return "正常"
 
-    @admin.action(description="立即抓取所选来源")
+    @admin.action(description="立即抓取所选来源", permissions=["change"])
     def poll_now(self, request, queryset):
         from django.db import transaction
 
@@ -55,6 +62,7 @@ class ChannelAdmin(admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTP_URLS_ONLY
     inlines = [ChannelInline]
     list_display = ["name", "kind", "homepage"]
     list_filter = ["kind"]
@@ -146,6 +154,7 @@ class PublicationAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTP_URLS_ONLY
     list_display = ["title", "published_at", "source", "outlet", "section", "is_published"]
     list_filter = ["is_published", "source"]
     search_fields = ["title", "body"]

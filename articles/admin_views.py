@@ -1,7 +1,14 @@
-"""The editor's upload and review pages, mounted inside the admin."""
+"""The editor's upload and review pages, mounted inside the admin.
+
+Being staff only lets one into the admin; each page checks the model permission for
+what it does (403 otherwise): uploading needs `articles.add_document`, reading a review
+`view_publication` or `change_publication`, editing the split `change_publication`,
+publishing or taking down `publish_publication`.
+"""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -12,8 +19,13 @@ from .forms import PublicationMetadataForm, UploadForm
 from .models import Article, Publication
 from .services import DocumentRejected, document_create
 
+UPLOAD_PERMISSION = "articles.add_document"
+PUBLISH_PERMISSION = "articles.publish_publication"
+
 
 def upload_view(model_admin, request):
+    if not request.user.has_perm(UPLOAD_PERMISSION):
+        raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         for upload in form.cleaned_data["files"]:
@@ -53,12 +65,15 @@ DONE = {"rename": "已改标题", "merge": "已与上一篇合并", "split": "�
 
 
 def review_view(model_admin, request, pk: int):
+    if not model_admin.has_view_or_change_permission(request):
+        raise PermissionDenied
     publication = get_object_or_404(Publication.objects.select_related("source", "document"), pk=pk)
     metadata = PublicationMetadataForm(instance=publication)
     if request.method == "POST":
-        if not model_admin.has_change_permission(request, publication):
-            return redirect("admin:index")
         action = request.POST.get("action", "")
+        needed = PUBLISH_PERMISSION if action in ("publish", "unpublish") else None
+        if not (request.user.has_perm(needed) if needed else model_admin.has_change_permission(request, publication)):
+            raise PermissionDenied
         if action == "metadata":
             metadata = PublicationMetadataForm(request.POST, instance=publication)
             if metadata.is_valid():
@@ -85,6 +100,8 @@ def review_view(model_admin, request, pk: int):
         "publication": publication,
         "metadata": metadata,
         "items": items,
+        "can_change": model_admin.has_change_permission(request, publication),
+        "can_publish": request.user.has_perm(PUBLISH_PERMISSION),
         "document": publication.document,
         "original_url": reverse("admin:articles_document_download", args=[publication.document_id])
         if publication.document_id else "",

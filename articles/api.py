@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 from b2bwatch.api_errors import DOCUMENTED_ERRORS
 from b2bwatch.api_pagination import Pages
 
+from .ingest.safe import safe_http_url
 from .models import Article, Publication
 from .search import KINDS, SearchFilters, search_articles
 from .selectors import articles_published, publications_published
@@ -37,6 +38,10 @@ class ArticleOut(Schema):
     site_url: str
 
     @staticmethod
+    def resolve_url(article: Article) -> str:
+        return safe_http_url(article.url)
+
+    @staticmethod
     def resolve_site_url(article: Article) -> str:
         return article.get_absolute_url()
 
@@ -54,6 +59,12 @@ class ArticleDetailOut(ArticleOut):
     @staticmethod
     def resolve_topics(article: Article) -> list[str]:
         return [tag.topic.slug for tag in article.topic_tags.all()]
+
+    @staticmethod
+    def resolve_images(article: Article) -> list[dict]:
+        """Only images with an http(s) address; an image is never a `data:` or script URL."""
+        images = ({"src": safe_http_url(i.get("src")), "alt": str(i.get("alt") or "")} for i in article.images or [])
+        return [image for image in images if image["src"]]
 
 
 class ArticleFilters(Schema):

@@ -3,14 +3,19 @@
 Every feed of articles shares `ArticleFeed`: a summary by default and the full text with
 `?full=1`, ids that survive edits, dates in China's time zone, and `Last-Modified` for
 conditional requests (ETags come from ConditionalGetMiddleware).
+
+Feed readers render a summary as HTML after the XML is decoded, so text from outside
+(an article's body, a title, a search query) is HTML-escaped in descriptions and kept
+free of angle brackets in titles: `SafeFeed` applies that to every feed, whichever
+class computes the value.
 """
 from __future__ import annotations
 
 import copy
+import html
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -18,8 +23,20 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from django.views.decorators.http import condition
 
-from .models import Publication, Source
-from .selectors import articles_latest, articles_published, content_last_modified
+from .ingest.safe import strip_control_chars
+from .selectors import (
+    articles_latest,
+    articles_published,
+    content_last_modified,
+    publication_items,
+    publications_published,
+    source_get,
+)
+
+# Values readers show as plain text (some render RSS titles as HTML, others not).
+TEXT_ATTRS = frozenset({
+    "title", "subtitle", "description", "author_name", "item_title", "item_author_name", "item_categories",
+})
 
 FEED_SIZE = 50
 
@@ -32,7 +49,41 @@ def absolute(path: str) -> str:
     return f"{settings.SITE_URL.rstrip('/')}{path}"
 
 
-class ArticleFeed(Feed):
+def feed_text(value) -> str:
+    """Text that shows as the same text whether a reader treats it as text or as HTML.
+
+    Entities are decoded first (a title may arrive as `&lt;script&gt;`; a reader that
+    decodes twice would turn it into a tag), then angle brackets become their full-width
+    forms, which no HTML parser reads as markup. Control characters are dropped: XML 1.0
+    cannot carry them.
+    """
+    text = strip_control_chars(str(value))
+    for _ in range(3):
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return strip_control_chars(text).replace("<", "\uff1c").replace(">", "\uff1e")
+
+
+def feed_html_text(value: str) -> str:
+    """Plain text as the HTML payload of a description: shown, never run."""
+    return escape(strip_control_chars(value))
+
+
+class SafeFeed(Feed):
+    """A feed whose text fields are plain text in every reader (see `feed_text`)."""
+
+    def _get_dynamic_attr(self, attname, obj, default=None):
+        value = super()._get_dynamic_attr(attname, obj, default)
+        if attname in TEXT_ATTRS and value:
+            if isinstance(value, (list, tuple)):
+                return [feed_text(v) for v in value]
+            return feed_text(value)
+        return value
+
+
+class ArticleFeed(SafeFeed):
     """How every feed renders an article."""
 
     full_text = False
@@ -49,8 +100,8 @@ class ArticleFeed(Feed):
 
     def item_description(self, item):
         if self.full_text:
-            return "".join(f"<p>{escape(p)}</p>" for p in item.paragraphs)
-        return Truncator(" ".join(item.paragraphs)).chars(300)
+            return "".join(f"<p>{feed_html_text(p)}</p>" for p in item.paragraphs)
+        return feed_html_text(Truncator(" ".join(item.paragraphs)).chars(300))
 
     def item_pubdate(self, item):
         return timezone.localtime(item.published_at or item.created_at)
@@ -90,7 +141,7 @@ class LatestArticlesFeed(ArticleFeed):
 
 class SourceArticlesFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Source, slug=slug)
+        return source_get(slug)
 
     def title(self, source):
         return f"b2bwatch · {source.name}"
@@ -128,14 +179,14 @@ class SearchFeed(ArticleFeed):
         return hits
 
 
-class SourcePublicationsFeed(Feed):
+class SourcePublicationsFeed(SafeFeed):
     """An association's newsletter issues and a publisher's reports."""
 
     def __call__(self, request, *args, **kwargs):
         return condition(last_modified_func=_last_modified)(super().__call__)(request, *args, **kwargs)
 
     def get_object(self, request, slug):
-        return get_object_or_404(Source, slug=slug)
+        return source_get(slug)
 
     def title(self, source):
         return f"b2bwatch · {source.name} · 会刊与报告"
@@ -147,14 +198,16 @@ class SourcePublicationsFeed(Feed):
         return f"{source.name}的会刊各期与报告"
 
     def items(self, source):
-        return Publication.objects.filter(source=source, is_published=True).order_by("-published_on", "-pk")[:FEED_SIZE]
+        return publications_published().filter(source=source).order_by("-published_on", "-pk")[:FEED_SIZE]
 
     def item_title(self, item):
         return str(item)
 
     def item_description(self, item):
-        titles = item.articles.order_by("position").values_list("title", flat=True)
-        return "".join(f"<p>{escape(t)}</p>" for t in titles)
+        """The issue's table of contents: its published items only (one withdrawn from a
+        published issue is not public)."""
+        titles = [article.title for article in publication_items(item)]
+        return "".join(f"<p>{feed_html_text(t)}</p>" for t in titles)
 
     def item_link(self, item):
         return item.get_absolute_url()

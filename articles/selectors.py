@@ -1,7 +1,7 @@
 """Reads for the articles app: what pages and feeds show."""
 from __future__ import annotations
 
-from django.db.models import Count, F, Max, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from .models import Article, Publication, Source
@@ -71,8 +71,17 @@ def publication_items(publication: Publication) -> list[Article]:
     return list(publication.articles.filter(is_published=True).order_by("position", "pk"))
 
 
+def sources_public() -> QuerySet[Source]:
+    """Sources readers may see: those with a published article or publication. A source
+    whose only content is unpublished (an issue under review) has no public trace."""
+    return Source.objects.filter(
+        Exists(Article.objects.published().filter(source=OuterRef("pk")))
+        | Exists(Publication.objects.filter(is_published=True, source=OuterRef("pk")))
+    )
+
+
 def source_get(slug: str) -> Source:
-    return get_object_or_404(Source, slug=slug)
+    return get_object_or_404(sources_public(), slug=slug)
 
 
 def articles_related(article: Article, limit: int = 5) -> list[Article]:

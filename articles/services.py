@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from .ingest import IngestError, ParsedDocument, parse_document
+from .ingest.safe import safe_http_url
 from .ingest.sniff import sniff_media_type
 from .models import Article, Document, Publication, Source
 
@@ -126,7 +127,10 @@ def source_for_name(name: str, *, kind: str = Source.Kind.OUTLET, homepage: str 
         return None
     source, _ = Source.objects.get_or_create(
         name=name[:200],
-        defaults={"slug": slugify(name, allow_unicode=True)[:200] or "source", "kind": kind, "homepage": homepage},
+        defaults={
+            "slug": slugify(name, allow_unicode=True)[:200] or "source", "kind": kind,
+            "homepage": safe_http_url(homepage),
+        },
     )
     return source
 
@@ -159,7 +163,8 @@ def _parsed_save(document: Document, parsed: ParsedDocument) -> list[Article]:
             title_derived=item.title_derived,
             chapter_number=item.number[:20],
             captions=item.captions,
-            images=[{"src": src, "alt": alt} for src, alt in item.images],
+            # Only http(s) URLs are stored: a link from outside must never run script.
+            images=[{"src": safe_http_url(src), "alt": alt} for src, alt in item.images if safe_http_url(src)],
             attribution=item.attribution.raw if item.attribution else "",
             attributed_date=(
                 item.attribution.published_at.date() if item.attribution and item.attribution.published_at else None
@@ -171,7 +176,7 @@ def _parsed_save(document: Document, parsed: ParsedDocument) -> list[Article]:
             author=item.author[:200],
             source=source,
             outlet=item.outlet[:200],
-            url=item.url[:1000],
+            url=safe_http_url(item.url)[:1000],
             publication=publication,
             section=item.section[:200],
             position=item.position or index,

@@ -7,7 +7,6 @@ from keywords.selectors import topics_for_article
 
 from . import selectors
 from .cache import cached_page
-from .models import Source
 from .search import KINDS, SearchFilters, search_articles
 from .search.snippets import highlighted_paragraphs
 from .selectors import article_get_published, article_years
@@ -60,7 +59,7 @@ def search(request):
             "filters": filters,
             "years": article_years(),
             "topics": Topic.objects.order_by("term"),
-            "sources": Source.objects.order_by("name"),
+            "sources": selectors.sources_public().order_by("name"),
             "kinds": KINDS,
         },
     )

@@ -6,6 +6,7 @@ to PostgreSQL; `CELERY_BROKER_URL` or `REDIS_URL` switches to Redis as broker an
 with separate `celery worker` processes doing the work.
 """
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -51,12 +52,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "ninja",
     "django_celery_beat",
+    "axes",
     "articles",
     "keywords",
 ]
 
 MIDDLEWARE = [
+    "b2bwatch.middleware.StripControlCharactersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "b2bwatch.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -66,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "b2bwatch.urls"
@@ -173,12 +178,53 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# --- Security defaults for production -------------------------------------------------
-# Behind HTTPS in production, set SECURE_COOKIES=1.
-SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# --- Security -------------------------------------------------------------------------
+# Declare HTTPS=1 when the site is served over HTTPS (SECURE_COOKIES=1, the older name,
+# still works): cookies become Secure, plain HTTP is redirected, HSTS is sent, and
+# `manage.py check --deploy` passes. Behind a TLS-terminating proxy, that proxy must set
+# X-Forwarded-Proto (and drop any the client sent); PROXY_SSL_HEADER=0 turns trusting it off.
+HTTPS = envbool("HTTPS", envbool("SECURE_COOKIES", False))
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", HTTPS)
+if HTTPS and envbool("PROXY_SSL_HEADER", True):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = envint("HSTS_SECONDS", 365 * 24 * 3600) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = envbool("HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Every response (b2bwatch.middleware.SecurityHeadersMiddleware). Scripts only from our
+# own files: pages, the admin and /api/docs (Swagger UI served from static) have no inline
+# script; chart data travel in <script type="application/json">, which never runs.
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+])
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+# Admin logins are throttled (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for
+# one username from one address, that pair is locked for LOGIN_COOLOFF_MINUTES, even
+# with the right password. Without a trusted proxy setting the address is REMOTE_ADDR.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/login_locked.html"
 
 LOGGING = {
     "version": 1,

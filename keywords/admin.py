@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -81,8 +82,14 @@ class KeywordYearAdmin(admin.ModelAdmin):
         return [path("<int:pk>/discover/", view, name="keywords_keywordyear_discover"), *super().get_urls()]
 
     def discover_view(self, request, pk):
+        """Reading the candidates needs view permission on the year lists; adding one to
+        the list changes it, which needs change permission."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         keyword_year = get_object_or_404(KeywordYear, pk=pk)
-        if request.method == "POST" and self.has_change_permission(request, keyword_year):
+        if request.method == "POST":
+            if not self.has_change_permission(request, keyword_year):
+                raise PermissionDenied
             term = request.POST.get("term", "")
             entry = keyword_year_promote(keyword_year=keyword_year, term=term, user=request.user)
             message = f"“{entry.topic.term}”已加入{keyword_year.year}年榜单，第 {entry.rank} 位；正在重新标注。"
@@ -134,8 +141,10 @@ class OrganisationAdmin(admin.ModelAdmin):
 
     def discover_view(self, request):
         """Start a search of the corpus for new names (POST only: it writes candidates)."""
-        if request.method != "POST" or not self.has_add_permission(request):
+        if request.method != "POST":
             return redirect("admin:keywords_organisation_changelist")
+        if not self.has_add_permission(request):
+            raise PermissionDenied
         from .tasks import organisations_discover
 
         organisations_discover.delay()
@@ -152,14 +161,14 @@ class OrganisationAdmin(admin.ModelAdmin):
         if form.instance.status == Organisation.Status.REVIEWED:
             retag_with_message(request, f"机构“{form.instance.name}”已修改")
 
-    @admin.action(description="审核通过：用于标注")
+    @admin.action(description="审核通过：用于标注", permissions=["change"])
     def accept(self, request, queryset):
         names = self._set_status(queryset, Organisation.Status.REVIEWED)
         if names:
             messages.success(request, f"已审核通过 {len(names)} 个机构。")
             retag_with_message(request, f"机构“{'、'.join(names)}”审核通过")
 
-    @admin.action(description="不是机构：不用于标注，也不再推荐")
+    @admin.action(description="不是机构：不用于标注，也不再推荐", permissions=["change"])
     def reject(self, request, queryset):
         was_used = queryset.filter(status=Organisation.Status.REVIEWED).exists()
         names = self._set_status(queryset, Organisation.Status.REJECTED)

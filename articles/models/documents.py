@@ -83,6 +83,8 @@ class Publication(models.Model):
         verbose_name = "出版物"
         verbose_name_plural = "出版物"
         ordering = ["-published_on", "-created_at"]
+        # Publishing makes an issue public: a right of its own, apart from editing its split.
+        permissions = [("publish_publication", "可以发布或撤下出版物")]
 
     def __str__(self):
         return f"{self.title} {self.issue_label}".strip()
