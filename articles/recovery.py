@@ -96,9 +96,31 @@ def _documents_sweep(now, result: SweepResult) -> None:
             transaction.on_commit(lambda pk=pk: enqueue_parse(pk))
 
 
+def tasks_waiting() -> int | None:
+    """How many tasks wait in the broker's queue, or None when the broker cannot say."""
+    from b2bwatch.celery import app
+
+    try:
+        with app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=1)
+            return connection.default_channel.queue_declare(queue=app.conf.task_default_queue).message_count
+    except Exception as exc:  # noqa: BLE001 - any broker failure means "cannot say"
+        log.warning("recovery sweep: cannot read the queue's length: %s", exc)
+        return None
+
+
 def _articles_sweep(now, result: SweepResult) -> None:
+    """Articles not analysed long after they were queued: their message was lost.
+
+    Unless a backlog explains the wait: behind a large import the messages are still in
+    the queue, and queueing them again would only analyse the same articles twice.
+    """
     from keywords.tasks import article_analyse
 
+    waiting = tasks_waiting()
+    if waiting is not None and waiting >= settings.RECOVERY_BACKLOG:
+        log.info("recovery sweep: %s tasks waiting; articles not queued again this time", waiting)
+        return
     before = now - timedelta(seconds=settings.RECOVERY_ANALYSIS_GRACE_SECONDS)
     due = Article.objects.filter(
         analysed_at__isnull=True, analysis_queued_at__lt=before, analysis_attempts__lt=settings.RECOVERY_MAX_ATTEMPTS

@@ -209,6 +209,8 @@ RECOVERY_PARSING_GRACE_SECONDS = envint("RECOVERY_PARSING_GRACE_SECONDS", PARSE_
 RECOVERY_ANALYSIS_GRACE_SECONDS = envint("RECOVERY_ANALYSIS_GRACE_SECONDS", 600)
 RECOVERY_MAX_ATTEMPTS = envint("RECOVERY_MAX_ATTEMPTS", 5)
 RECOVERY_BATCH = envint("RECOVERY_BATCH", 500)
+# With this many tasks waiting, unanalysed articles are a backlog, not lost messages.
+RECOVERY_BACKLOG = envint("RECOVERY_BACKLOG", 200)
 
 # The one place the periodic schedule is defined; django-celery-beat copies it into the
 # database, where editors can change it in the admin without a deploy.

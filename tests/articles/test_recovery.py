@@ -174,3 +174,28 @@ def test_uploading_a_parsed_document_again_queues_nothing(import_seed):
     document = import_seed()
     again, created = services.document_create(data=bytes(document.content), filename="again.txt")
     assert (created, getattr(again, "parse_queued", None)) == (False, None)
+
+
+def test_articles_waiting_behind_a_backlog_are_not_queued_twice(
+    lost, sweep, django_capture_on_commit_callbacks, settings
+):
+    import uuid
+
+    from b2bwatch.celery import app as celery_app
+
+    document = lost()
+    with django_capture_on_commit_callbacks(execute=False):
+        services.document_parse(document_id=document.pk)
+    Article.objects.update(analysis_queued_at=timezone.now() - LONG_AGO)
+    settings.RECOVERY_BACKLOG = 1
+    previous, celery_app.conf.task_default_queue = celery_app.conf.task_default_queue, f"backlog-{uuid.uuid4().hex}"
+    try:
+        with celery_app.connection_for_write() as connection:
+            waiting = connection.SimpleQueue(celery_app.conf.task_default_queue)
+            waiting.put({"a": "task"})
+            assert sweep().articles_requeued == 0
+            waiting.queue.delete()
+            waiting.close()
+        assert sweep().articles_requeued == 1
+    finally:
+        celery_app.conf.task_default_queue = previous
