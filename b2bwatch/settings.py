@@ -197,7 +197,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # Look for such messages every few seconds (kombu's default is every 100 s).
     "unacked_restore_interval": max(1, min(10, BROKER_VISIBILITY_TIMEOUT_SECONDS // 6)),
     "unacked_restore_throttle": 1,
-    "socket_connect_timeout": 5,
+    # An upload waits at most a few seconds for an unreachable broker (publishing retries thrice).
+    "socket_connect_timeout": 2,
 }
 # The sweep (articles.recovery) queues again what the broker lost: documents received but
 # not started after RECOVERY_RECEIVED_GRACE_SECONDS, documents still parsing past the parse
