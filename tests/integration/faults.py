@@ -59,7 +59,9 @@ class RedisServer:
                    "--dir", str(self.folder)]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         client = redis.Redis(port=self.port, socket_connect_timeout=0.5)
-        assert wait_until(lambda: _answers(client), 10), "redis-server did not start"
+        if not wait_until(lambda: _answers(client), 10):
+            self.kill()
+            raise RuntimeError(f"redis-server did not start on port {self.port}")
         return self
 
     def kill(self) -> None:

@@ -41,7 +41,7 @@ FAST_RECOVERY = {"RECOVERY_EVERY_SECONDS": "2", "RECOVERY_RECEIVED_GRACE_SECONDS
 
 class Faults:
     def __init__(self, folder, database_url: str, **settings: str):
-        self.redis = RedisServer(folder / "redis").start()
+        self.redis = RedisServer(folder / "redis")
         settings = {"BROKER_VISIBILITY_TIMEOUT_SECONDS": str(VISIBILITY), **settings}
         env = service_env(database_url=database_url, redis_url=self.redis.url, folder=folder, **settings)
         self.processes = Processes(folder, env)
@@ -65,6 +65,7 @@ def faults(tmp_path):
 
     def start(**settings) -> Faults:
         started.append(Faults(tmp_path, shared_database_url(), **settings))
+        started[-1].redis.start()
         return started[-1]
 
     yield start
