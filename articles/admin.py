@@ -1,6 +1,6 @@
 from urllib.parse import quote
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.validators import URLValidator
 from django.db import models
 from django.http import HttpResponse
@@ -81,6 +81,19 @@ class DocumentAdmin(admin.ModelAdmin):
     ]
     exclude = ["content"]
     change_list_template = "admin/articles/document/change_list.html"
+    actions = ["reparse"]
+
+    @admin.action(description="重新解析所选文档", permissions=["change"])
+    def reparse(self, request, queryset):
+        from .services import documents_reparse
+
+        documents = documents_reparse(document_ids=list(queryset.values_list("pk", flat=True)))
+        waiting = sum(1 for d in documents if getattr(d, "parse_queued", None) is False)
+        self.message_user(request, f"已将 {len(documents)} 个文档重新排队解析；原有的拆分结果将被新的解析结果替换。")
+        if waiting:
+            self.message_user(
+                request, f"其中 {waiting} 个暂时无法排队（任务队列不可用），队列恢复后会自动解析。", messages.WARNING
+            )
 
     @admin.display(description="解析结果")
     def result_link(self, obj):

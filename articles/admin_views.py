@@ -46,8 +46,17 @@ def _store_upload(request, upload, data) -> None:
         messages.error(request, f"{upload.name}：{exc}")
         return
     url = reverse("admin:articles_document_change", args=[document.pk])
-    if created:
+    queued = getattr(document, "parse_queued", None)  # see document_create
+    if queued is False:
+        message = format_html('{}：已保存。任务队列暂时不可用，恢复后会自动解析。<a href="{}">查看</a>',
+                              upload.name, url)
+        messages.warning(request, message)
+    elif created:
         messages.success(request, format_html('{}：已保存，正在后台解析。<a href="{}">查看</a>', upload.name, url))
+    elif queued:
+        message = format_html('{}：与已有文档内容相同，该文档尚未解析完成，已重新排队解析。<a href="{}">查看</a>',
+                              upload.name, url)
+        messages.warning(request, message)
     else:
         message = format_html('{}：与已有文档内容相同，<a href="{}">打开已有文档</a>。', upload.name, url)
         messages.warning(request, message)

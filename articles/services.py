@@ -5,8 +5,10 @@ import hashlib
 import logging
 from pathlib import PurePath
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -14,6 +16,7 @@ from .ingest import IngestError, ParsedDocument, parse_document
 from .ingest.safe import safe_http_url
 from .ingest.sniff import sniff_media_type
 from .models import Article, Document, Publication, Source
+from .recovery import gave_up_message, task_send
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +39,11 @@ def document_create(
 ) -> tuple[Document, bool]:
     """Keep the original bytes, then queue their parsing once the row is committed.
 
-    The same bytes twice are one document: the second call returns the first one.
+    The same bytes twice are one document: the second call returns the first one, and
+    queues it again unless it was parsed (it failed, or its message was lost: the editor's
+    second upload asks for another try). `document.parse_queued` then says whether a parse
+    was queued: None when none was needed, False when the broker was unreachable (the
+    document waits as received and the recovery sweep queues it later).
     """
     limit = settings.MAX_DOCUMENT_BYTES
     if len(data) > limit:
@@ -44,9 +51,8 @@ def document_create(
     digest = hashlib.sha256(data).hexdigest()
     existing = Document.objects.filter(sha256=digest).defer("content").first()
     if existing:
-        if existing.status == Document.Status.FAILED:
-            # Try again: the parser may have learnt to read it since.
-            transaction.on_commit(lambda: _enqueue_parse(existing.pk))
+        if existing.status != Document.Status.PARSED:
+            _document_requeue(existing)
         return existing, False
     try:
         with transaction.atomic():
@@ -64,23 +70,59 @@ def document_create(
                 uploaded_by=uploaded_by,
                 structure=structure,
             )
-            transaction.on_commit(lambda: _enqueue_parse(document.pk))
+            transaction.on_commit(lambda: _enqueue_parse_of(document))
     except IntegrityError:
         # Another door stored the same bytes at the same moment.
         return Document.objects.get(sha256=digest), False
     return document, True
 
 
-def _enqueue_parse(document_id: int) -> None:
+def documents_reparse(*, document_ids: list[int]) -> list[Document]:
+    """Parse documents again (the admin's 重新解析): what they produced is replaced."""
+    documents = list(Document.objects.filter(pk__in=document_ids).defer("content"))
+    for document in documents:
+        _document_requeue(document)
+    return documents
+
+
+def _document_requeue(document: Document) -> None:
+    """Mark a document as due for parsing, with fresh attempts, and queue it once committed.
+
+    The mark comes first: if the message is lost, the database still says the work is due.
+    """
+    fields = {"status": Document.Status.RECEIVED, "error": "", "parse_attempts": 0, "parse_queued_at": timezone.now()}
+    Document.objects.filter(pk=document.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(document, name, value)
+    transaction.on_commit(lambda: _enqueue_parse_of(document))
+
+
+QUEUE_DOWN = "任务队列暂时不可用：文件已保存，队列恢复后会自动解析。"
+
+
+def _enqueue_parse_of(document: Document) -> None:
+    document.parse_queued = enqueue_parse(document.pk)
+    if not document.parse_queued:
+        Document.objects.filter(pk=document.pk, status=Document.Status.RECEIVED).update(error=QUEUE_DOWN)
+        document.error = QUEUE_DOWN
+
+
+def enqueue_parse(document_id: int) -> bool:
     from .tasks import document_parse
 
-    document_parse.delay(document_id)
+    return task_send(document_parse, document_id)
 
 
-def document_parse(*, document_id: int) -> Document:
-    """Parse a stored document and save its articles, all or nothing."""
-    document = Document.objects.get(pk=document_id)
-    Document.objects.filter(pk=document.pk).update(status=Document.Status.PARSING, error="")
+def document_parse(*, document_id: int) -> Document | None:
+    """Parse a stored document and save its articles, all or nothing.
+
+    Only a document the database says is due (received, or parsing when a worker died
+    under it) is parsed: the task may arrive twice (a redelivery, a sweep, a re-upload) and
+    a second run changes nothing. To parse a parsed document again, `documents_reparse`.
+    """
+    document = _parse_begin(document_id)
+    if document is None:
+        return None
     try:
         parsed = parse_document(
             bytes(document.content),
@@ -94,10 +136,18 @@ def document_parse(*, document_id: int) -> Document:
         )
     except IngestError as exc:
         return _document_fail(document, str(exc))
+    except SoftTimeLimitExceeded:
+        limit = settings.PARSE_TASK_TIME_LIMIT_SECONDS
+        return _document_fail(document, f"解析超过 {limit} 秒仍未完成，已停止。文件可能过于复杂或已损坏。")
     except Exception:
         log.exception("parsing document %s failed", document.pk)
         return _document_fail(document, "解析时发生内部错误，已记录日志；原始文件已保留。")
     with transaction.atomic():
+        # Two runs of one document (a message delivered twice) save one after the other,
+        # and the later one finds the work done.
+        status = Document.objects.select_for_update().values_list("status", flat=True).get(pk=document.pk)
+        if status == Document.Status.PARSED:
+            return document
         articles = _parsed_save(document, parsed)
         document.status = Document.Status.PARSED
         document.error = ""
@@ -108,10 +158,37 @@ def document_parse(*, document_id: int) -> Document:
     return document
 
 
+def _parse_begin(document_id: int) -> Document | None:
+    """Mark a due document as parsing and count the attempt; None when it is not due."""
+    due = [Document.Status.RECEIVED, Document.Status.PARSING]
+    with transaction.atomic():
+        row = (
+            Document.objects.select_for_update()
+            .filter(pk=document_id)
+            .values("status", "parse_attempts")
+            .first()
+        )
+        if row is None or row["status"] not in due:
+            return None
+        if row["parse_attempts"] >= settings.RECOVERY_MAX_ATTEMPTS:
+            Document.objects.filter(pk=document_id).update(
+                status=Document.Status.FAILED, error=gave_up_message(row["parse_attempts"])
+            )
+            log.error("document %s: parse started %s times without finishing; failed", document_id,
+                      row["parse_attempts"])
+            return None
+        Document.objects.filter(pk=document_id).update(
+            status=Document.Status.PARSING, error="", parse_attempts=F("parse_attempts") + 1,
+            parse_queued_at=timezone.now(),
+        )
+    return Document.objects.get(pk=document_id)
+
+
 def _document_fail(document: Document, message: str) -> Document:
-    document.status = Document.Status.FAILED
-    document.error = message
-    document.save(update_fields=["status", "error"])
+    # Not over a parse that another run of the same document has saved meanwhile.
+    due = [Document.Status.RECEIVED, Document.Status.PARSING]
+    Document.objects.filter(pk=document.pk, status__in=due).update(status=Document.Status.FAILED, error=message)
+    document.refresh_from_db(fields=["status", "error"])
     return document
 
 
@@ -119,7 +196,7 @@ def _enqueue_analysis(article_ids: list[int]) -> None:
     from keywords.tasks import article_analyse
 
     for article_id in article_ids:
-        article_analyse.delay(article_id)
+        task_send(article_analyse, article_id)
 
 
 def source_for_name(name: str, *, kind: str = Source.Kind.OUTLET, homepage: str = "") -> Source | None:

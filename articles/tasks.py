@@ -1,11 +1,23 @@
 from celery import shared_task
+from django.conf import settings
 
-from . import services
+from b2bwatch.celery import retry_on_database_errors
+
+from . import recovery, services
 
 
-@shared_task
+@shared_task(
+    **retry_on_database_errors(),
+    time_limit=settings.PARSE_TASK_TIME_LIMIT_SECONDS,
+    soft_time_limit=max(1, settings.PARSE_TASK_TIME_LIMIT_SECONDS - 10),
+)
 def document_parse(document_id: int) -> None:
     services.document_parse(document_id=document_id)
+
+
+@shared_task(**retry_on_database_errors())
+def recovery_sweep() -> dict:
+    return vars(recovery.recovery_sweep())
 
 
 @shared_task

@@ -95,7 +95,9 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------
 DATABASE_URL = envstr("DATABASE_URL")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Health checks: a connection kept across requests or tasks is tested before reuse, so a
+    # PostgreSQL restart costs a reconnect, not an error in the next request or task.
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
 else:
     DATABASES = {
         "default": {
@@ -112,7 +114,13 @@ CELERY_TASK_ALWAYS_EAGER = not envstr("CELERY_BROKER_URL", REDIS_URL)
 # In-process tasks never touch a broker; "memory://" keeps kombu from looking for one.
 CELERY_BROKER_URL = envstr("CELERY_BROKER_URL", REDIS_URL) or "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
+# A task's message is acknowledged when the task is done, and given back to the queue when
+# its worker process dies under it (kill -9, out of memory): the work is redone, never lost.
+# Tasks are idempotent, and attempts are counted (articles.recovery), so a poison input ends
+# FAILED instead of killing workers forever. Time limits and the visibility timeout are in
+# "Recovery" below.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -122,7 +130,15 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "b2bwatch")
 
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # The cache only saves work: while Redis is down, pages are built from the database (see
+    # b2bwatch/cache.py); short timeouts keep a hung Redis from stalling every request.
+    CACHES = {
+        "default": {
+            "BACKEND": "b2bwatch.cache.TolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -168,6 +184,40 @@ FETCH_MIN_INTERVAL_MINUTES = envint("FETCH_MIN_INTERVAL_MINUTES", 5)
 # Only the tests turn this on: their fixture server listens on 127.0.0.1.
 FETCH_ALLOW_LOOPBACK = envbool("FETCH_ALLOW_LOOPBACK", False)
 
+# --- Recovery: the database is the truth, the broker a messenger -------------------------
+# A task running longer is stopped: a soft limit first (the task records why), then the
+# process is killed. Parsing has its own, shorter limit: its reader's limit plus a margin.
+TASK_TIME_LIMIT_SECONDS = envint("TASK_TIME_LIMIT_SECONDS", 300)
+PARSE_TASK_TIME_LIMIT_SECONDS = envint("PARSE_TASK_TIME_LIMIT_SECONDS", PARSE_TIME_LIMIT_SECONDS + 60)
+CELERY_TASK_TIME_LIMIT = TASK_TIME_LIMIT_SECONDS
+CELERY_TASK_SOFT_TIME_LIMIT = max(1, TASK_TIME_LIMIT_SECONDS - 15)
+# Redis gives a message taken by a worker that never acknowledged it (a worker killed as a
+# whole) to another worker after this long. It must outlast the longest task, or a task
+# still running would be handed out twice; kombu's default is one hour.
+BROKER_VISIBILITY_TIMEOUT_SECONDS = envint(
+    "BROKER_VISIBILITY_TIMEOUT_SECONDS", max(TASK_TIME_LIMIT_SECONDS, PARSE_TASK_TIME_LIMIT_SECONDS) + 60
+)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": BROKER_VISIBILITY_TIMEOUT_SECONDS,
+    # Look for such messages every few seconds (kombu's default is every 100 s).
+    "unacked_restore_interval": max(1, min(10, BROKER_VISIBILITY_TIMEOUT_SECONDS // 6)),
+    "unacked_restore_throttle": 1,
+    # An upload waits at most a few seconds for an unreachable broker (publishing retries thrice).
+    "socket_connect_timeout": 2,
+}
+# The sweep (articles.recovery) queues again what the broker lost: documents received but
+# not started after RECOVERY_RECEIVED_GRACE_SECONDS, documents still parsing past the parse
+# task's time limit plus a margin, articles not analysed after RECOVERY_ANALYSIS_GRACE_SECONDS.
+# After RECOVERY_MAX_ATTEMPTS starts that never finished, a document fails with a message.
+RECOVERY_EVERY_SECONDS = envint("RECOVERY_EVERY_SECONDS", 60)
+RECOVERY_RECEIVED_GRACE_SECONDS = envint("RECOVERY_RECEIVED_GRACE_SECONDS", 300)
+RECOVERY_PARSING_GRACE_SECONDS = envint("RECOVERY_PARSING_GRACE_SECONDS", PARSE_TASK_TIME_LIMIT_SECONDS + 60)
+RECOVERY_ANALYSIS_GRACE_SECONDS = envint("RECOVERY_ANALYSIS_GRACE_SECONDS", 600)
+RECOVERY_MAX_ATTEMPTS = envint("RECOVERY_MAX_ATTEMPTS", 5)
+RECOVERY_BATCH = envint("RECOVERY_BATCH", 500)
+# With this many tasks waiting, unanalysed articles are a backlog, not lost messages.
+RECOVERY_BACKLOG = envint("RECOVERY_BACKLOG", 200)
+
 # The one place the periodic schedule is defined; django-celery-beat copies it into the
 # database, where editors can change it in the admin without a deploy.
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
@@ -175,6 +225,10 @@ CELERY_BEAT_SCHEDULE = {
     "poll-due-web-sources": {
         "task": "articles.tasks.channels_poll_due",
         "schedule": float(envint("POLL_DUE_EVERY_SECONDS", 60)),
+    },
+    "recover-lost-work": {
+        "task": "articles.tasks.recovery_sweep",
+        "schedule": float(RECOVERY_EVERY_SECONDS),
     },
 }
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from articles.cache import content_changed
 from articles.grouping import article_group
 from articles.models import Article, Job
+from articles.recovery import article_analysis_begin
 from articles.search.query import search_tokens
 
 from .dictionary import current_vocabulary
@@ -22,8 +23,10 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
     Tagging and the search index use the same tokens, so a dictionary change that
     re-analyses the corpus also rebuilds the index the queries are matched against.
     """
+    if not article_analysis_begin(article_id=article_id):  # deleted while queued, or given up on
+        return []
     article = Article.objects.filter(pk=article_id).first()
-    if article is None:  # deleted while the task waited in the queue
+    if article is None:
         return []
     vocabulary = current_vocabulary()
     title_tokens = vocabulary.segmenter.tokens(article.title)
@@ -32,6 +35,8 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
     organisations = find_organisations(title_tokens + body_tokens, f"{article.title}\n{article.body}",
                                        vocabulary.organisations)
     with transaction.atomic():
+        # Two runs for one article (a message delivered twice) replace its rows in turn.
+        list(Article.objects.select_for_update().filter(pk=article.pk).values_list("pk"))
         _save_organisations(article, organisations)
         _save_events(article, body_tokens, vocabulary)
         ArticleTopic.objects.filter(article=article).delete()
@@ -49,6 +54,7 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
         transaction.on_commit(content_changed)
         Article.objects.filter(pk=article.pk).update(
             analysed_at=timezone.now(),
+            analysis_attempts=0,
             search_title=" ".join(search_tokens(title_tokens)),
             search_body=" ".join(search_tokens(body_tokens)),
         )

@@ -1,6 +1,7 @@
 """Articles: what readers read, tagged and searchable."""
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from .documents import Document, Publication
 from .sources import Source
@@ -70,6 +71,10 @@ class Article(models.Model):
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
     analysed_at = models.DateTimeField("分析时间", null=True, blank=True)
+    # For the recovery sweep (articles.recovery): an article never analysed since this
+    # moment is queued again; attempts that never finished are counted (reset on success).
+    analysis_queued_at = models.DateTimeField("最近排队分析", default=timezone.now, editable=False)
+    analysis_attempts = models.PositiveSmallIntegerField("分析尝试次数", default=0, editable=False)
     # Title and body cut into words by the site's segmenter, space-separated: what the
     # full-text index reads (see articles/search). Rebuilt whenever the article is analysed.
     # Grouping of reprints and stories (articles.grouping): the normalised text's hash, its
@@ -92,7 +97,12 @@ class Article(models.Model):
         verbose_name_plural = "文章"
         # Undated articles last, on PostgreSQL as on SQLite (their NULL orders differ).
         ordering = [models.F("published_at").desc(nulls_last=True), "-id"]
-        indexes = [models.Index(fields=["publication", "position"])]
+        indexes = [
+            models.Index(fields=["publication", "position"]),
+            models.Index(
+                fields=["analysis_queued_at"], condition=models.Q(analysed_at__isnull=True), name="article_unanalysed"
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from .sources import Source
 
@@ -53,11 +54,23 @@ class Document(models.Model):
     error = models.TextField("错误信息", blank=True)
     created_at = models.DateTimeField("接收时间", auto_now_add=True)
     parsed_at = models.DateTimeField("解析时间", null=True, blank=True)
+    # The database, not the broker, says which documents still need parsing: the recovery
+    # sweep (articles.recovery) queues again a document received or parsing for too long
+    # since this moment, and gives up after a number of attempts that never finished.
+    parse_queued_at = models.DateTimeField("最近排队或开始解析", default=timezone.now, editable=False)
+    parse_attempts = models.PositiveSmallIntegerField("解析尝试次数", default=0, editable=False)
 
     class Meta:
         verbose_name = "原始文档"
         verbose_name_plural = "原始文档"
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["parse_queued_at"],
+                condition=models.Q(status__in=["received", "parsing"]),
+                name="document_unfinished",
+            )
+        ]
 
     def __str__(self):
         return self.filename
