@@ -44,8 +44,13 @@ class FeedEntry:
     date_precision: str = "minute"
 
 
-def parse_feed(data: bytes, *, url: str = "", content_type_header: str | None = None) -> list[FeedEntry]:
-    """Entries of an RSS or Atom document. Raises IngestError for unsafe or unreadable feeds."""
+def parse_feed(
+    data: bytes, *, url: str = "", content_type_header: str | None = None, max_entries: int | None = None
+) -> list[FeedEntry]:
+    """Entries of an RSS or Atom document, the first `max_entries` of them when given.
+
+    Raises IngestError for unsafe or unreadable feeds.
+    """
     if not data.strip():
         raise IngestError(f"订阅源 {url} 返回了空内容。")
     _refuse_entities(data, url)
@@ -54,7 +59,7 @@ def parse_feed(data: bytes, *, url: str = "", content_type_header: str | None = 
     if content_type_header:
         headers["content-type"] = content_type_header
     parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=True)
-    entries = [_entry(raw, url) for raw in parsed.entries]
+    entries = [_entry(raw, url) for raw in parsed.entries[:max_entries]]  # sanitising is per entry
     entries = [entry for entry in entries if entry.url or entry.title]
     if not entries and parsed.bozo:
         raise IngestError(f"订阅源 {url} 不是可读的 RSS/Atom：{parsed.get('bozo_exception') or '格式错误'}。")

@@ -47,14 +47,14 @@ def test_robots_url_is_at_the_host_root():
 
 def test_robots_is_fetched_from_the_host(server):
     server.routes["/robots.txt"] = respond(ROBOTS.encode(), content_type="text/plain")
-    text = fetch_robots(server.url("/news/1.html"), user_agent=UA, allow_loopback=True, timeout=5)
+    text = fetch_robots(server.url("/news/1.html"), user_agent=UA, allow_loopback=True, timeout=5).text
     assert not is_allowed(text, UA, server.url("/news/draft/2.html"))
 
 
 def test_missing_robots_allows_everything(server):
-    assert fetch_robots(server.url("/"), allow_loopback=True, timeout=5) == ALLOW_ALL
+    assert fetch_robots(server.url("/"), allow_loopback=True, timeout=5).text == ALLOW_ALL
 
 
 def test_failing_robots_means_stay_away(server):
     server.routes["/robots.txt"] = respond(b"oops", status=503)
-    assert fetch_robots(server.url("/"), allow_loopback=True, timeout=5) == DISALLOW_ALL
+    assert fetch_robots(server.url("/"), allow_loopback=True, timeout=5).text == DISALLOW_ALL
