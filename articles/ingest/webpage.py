@@ -225,34 +225,40 @@ class _Sizes:
     text: dict[int, int]  # id(tag) → len(tag.get_text(strip=True))
     linked: dict[int, int]  # id(tag) → how much of that text is inside links
     has_block: set[int]  # ids of tags with a block element somewhere below them
+    place: dict[int, tuple[int, int]]  # id(tag) → (its place in document order, its last descendant's)
 
 
 def _measure(root: Tag) -> _Sizes:
     """Sizes of `root` and every tag below it, children before parents.
 
     Asking each element for its text (`get_text`) walks its whole subtree, so asking
-    every element costs the number of elements times the nesting depth: a 102 KB page
-    of nested blocks took 96 s. Summing each element's children once costs one visit
-    per element, however deep the nesting.
+    every element costs the number of elements times the nesting depth; so does
+    BeautifulSoup's `decomposed`, which on a live element searches its subtree for a tag
+    named "_decomposed". A 102 KB page of nested blocks took 96 s. Summing each
+    element's children once costs one visit per element, however deep the nesting.
     """
     order, stack = [], [root]
-    while stack:  # parents before their children
+    while stack:  # document order: parents before their children
         node = stack.pop()
         order.append(node)
-        stack.extend(child for child in node.contents if isinstance(child, Tag))
-    sizes = _Sizes({}, {}, set())
-    for node in reversed(order):
+        stack.extend(reversed([child for child in node.contents if isinstance(child, Tag)]))
+    sizes = _Sizes({}, {}, set(), {})
+    for index in range(len(order) - 1, -1, -1):
+        node = order[index]
         text = linked = 0
         block = False
+        last = index
         for child in node.contents:
             if isinstance(child, Tag):
                 text += sizes.text[id(child)]
                 linked += sizes.linked[id(child)]
                 block = block or child.name in _BLOCK or id(child) in sizes.has_block
+                last = sizes.place[id(child)][1]
             elif type(child) in Tag.MAIN_CONTENT_STRING_TYPES:  # what get_text counts: no comments, scripts
                 text += len(child.strip())
         sizes.text[id(node)] = text
         sizes.linked[id(node)] = text if node.name == "a" else linked
+        sizes.place[id(node)] = (index, last)
         if block:
             sizes.has_block.add(id(node))
     return sizes
@@ -279,12 +285,15 @@ def _drop_named_boilerplate(soup: BeautifulSoup, sizes: _Sizes) -> None:
     """
     body = soup.body or soup
     total = sizes.text[id(body)] or 1
+    removed_until = -1  # the last place in document order inside a block removed already
     for node in body.find_all(["div", "section", "aside", "ul", "ol", "span", "p", "form"]):
-        if node.decomposed:  # inside a block removed before it
+        start, end = sizes.place[id(node)]
+        if start <= removed_until:
             continue
         names = " ".join([*node.get("class", []), node.get("id", "")])
         if names.strip() and _BOILERPLATE_NAME.search(names) and sizes.text[id(node)] < total / 2:
             node.decompose()
+            removed_until = end
 
 
 def _images(content: BeautifulSoup, url: str) -> list[tuple[str, str]]:
