@@ -65,7 +65,7 @@ def check_docx_zip(data: bytes) -> None:
         total = sum(e.file_size for e in entries)
         if total > MAX_UNCOMPRESSED:
             raise IngestError(
-                f"压缩包解压后达 {total / 1024 / 1024:.0f} MB，超过上限 {MAX_UNCOMPRESSED // 1024 // 1024} MB"
+                f"压缩包解压后达 {total / 1024 / 1024:.1f} MB，超过上限 {MAX_UNCOMPRESSED // 1024 // 1024} MB"
                 "（文档过大，或是“压缩炸弹”），已拒绝。请拆分后再上传。"
             )
         for e in entries:
@@ -76,7 +76,7 @@ def check_docx_zip(data: bytes) -> None:
         xml = sum(e.file_size for e in entries if e.filename.endswith((".xml", ".rels")))
         if xml > MAX_XML:
             raise IngestError(
-                f"Word文档的文字部分解压后达 {xml / 1024 / 1024:.0f} MB，超过上限 {MAX_XML // 1024 // 1024} MB"
+                f"Word文档的文字部分解压后达 {xml / 1024 / 1024:.1f} MB，超过上限 {MAX_XML // 1024 // 1024} MB"
                 "（约相当于上千页的文字），已拒绝。请拆分成几个文件后再上传。"
             )
         try:
