@@ -170,8 +170,8 @@ def distinct_paragraphs(count: int, *, length: int = 60, seed: int = 1) -> list[
     return [f"第{n}段，{letters[n * length:(n + 1) * length]}。" for n in range(count)]
 
 
-def make_large_docx(xml_mb: float, *, seed: int = 1) -> bytes:
-    """A DOCX whose body is `xml_mb` MiB of Word XML holding distinct paragraphs.
+def make_large_docx(xml_mb: float, *, length: int = 60, seed: int = 1) -> bytes:
+    """A DOCX whose body is `xml_mb` MiB of Word XML holding distinct paragraphs of `length` characters.
 
     Its compression ratio is about that of real prose (5-7x), so it passes the zip-bomb
     ratio check however large it is: only a cap on the uncompressed size stops it.
@@ -185,7 +185,7 @@ def make_large_docx(xml_mb: float, *, seed: int = 1) -> bytes:
     target = int(xml_mb * 1024 * 1024)
     body, size, n = [], len(head) + len(tail), 0
     while size < target:
-        for text in distinct_paragraphs(5000, seed=seed + n):
+        for text in distinct_paragraphs(5000, length=length, seed=seed + n):
             chunk = f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>".encode()
             body.append(chunk)
             size += len(chunk)
