@@ -82,7 +82,6 @@ def run_with_time_limit(
     *args,
     seconds: float = TIME_LIMIT,
     memory_mb: int | None = MEMORY_LIMIT_MB,
-    usage: dict | None = None,
     **kwargs,
 ) -> T:
     """Call `func(*args, **kwargs)` in a child process; stop it after `seconds`.
@@ -90,9 +89,8 @@ def run_with_time_limit(
     Returns what `func` returned and raises what it raised (both travel back pickled).
     Raises `IngestError` when time runs out, when the child needs more than `memory_mb`
     MB of address space beyond what it inherited (None: no memory limit), or when it
-    dies without an answer. `usage`, when given, receives the child's `seconds` and
-    peak resident memory (`max_rss_mb`). Where there is no fork (Windows), the call runs
-    in-process with no limit.
+    dies without an answer. Where there is no fork (Windows), the call runs in-process
+    with no limit.
     """
     if not hasattr(os, "fork"):
         return func(*args, **kwargs)
@@ -113,9 +111,7 @@ def run_with_time_limit(
         os.close(read_fd)
     _, status, rusage = os.wait4(pid, 0)
     elapsed = time.monotonic() - started
-    log.debug("child %s: %.2f s, peak %.0f MB", pid, elapsed, rusage.ru_maxrss / 1024)
-    if usage is not None:
-        usage.update(seconds=elapsed, max_rss_mb=rusage.ru_maxrss / 1024)
+    log.debug("child %s: %.2f s, peak resident %.0f MB", pid, elapsed, rusage.ru_maxrss / 1024)
     if not payload:
         how = f"信号 {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"退出码 {os.WEXITSTATUS(status)}"
         raise IngestError(f"解析程序意外退出（{how}），文件可能已损坏，或所需内存超过上限。")

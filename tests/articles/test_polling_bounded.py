@@ -4,7 +4,6 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -26,8 +25,7 @@ def loopback(settings):
     settings.FETCH_HOST_DELAY_SECONDS = 0
     settings.FETCH_TIMEOUT_SECONDS = 5
     settings.FETCH_ENTRY_RETRY_MINUTES = 60
-    settings.FETCH_ENTRY_MAX_ATTEMPTS = 3
-    cache.clear()
+    settings.FETCH_ENTRY_MAX_ATTEMPTS = 3  # robots.txt answers are cached per host:port, new for each server
 
 
 @pytest.fixture
