@@ -7,9 +7,8 @@ itself); read title, author, time and outlet from meta tags and from the info li
 Chinese outlets print under the headline (`发布时间：… 来源：… 作者：…`); sanitise the
 HTML last.
 
-Old Chinese sites lay pages out with tables. An extractor takes such a table for data and
-returns the whole page, menus and all, as one cell, so layout tables (those holding
-paragraphs, headings or other tables) become plain divs before extraction.
+Old Chinese sites lay pages out with tables, and name their comment threads and share
+bars; `layout` turns the one into divs and removes the other before extraction.
 """
 from __future__ import annotations
 
@@ -18,10 +17,11 @@ from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import trafilatura
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 
 from .dates import parse_published
 from .errors import IngestError
+from .layout import drop_named_boilerplate, measure, unwrap_layout_tables
 from .outlets import outlet_for_url
 from .readers.html import decode_html
 from .sanitize import sanitize_html
@@ -29,9 +29,7 @@ from .types import Attribution, ParsedArticle
 
 _GB_LABELS = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "gb18030"}
 _UNTRUSTED_LABELS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252"}  # server defaults
-_BLOCK = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote"]
 _TEXT_BLOCKS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "div"]
-_LAYOUT_PARTS = ["table", "thead", "tbody", "tfoot", "tr", "td", "th"]
 _LABEL = r"(?:发布时间|发表时间|发布日期|时间|日期|来源|出处|作者|编辑|责任编辑|记者|浏览次数|点击数|阅读)"
 _INFO_LINE = re.compile(rf"^\s*(?:{_LABEL}\s*[：:]|\d{{4}}[-/年]\d{{1,2}}[-/月]\d{{1,2}}).{{0,150}}$")
 _FIELD = r"\s*[：:]\s*([^\s　|｜/]{1,30})"
@@ -44,12 +42,6 @@ _TIME = re.compile(
 _SOURCE_URL = re.compile(r"(?:来源|转载自|摘自)[^\n]{0,40}?(https?://[\w\-.~:/?#@!$&'*+,;=%]+)")
 _CREDIT = re.compile(
     r"^\s*[【\[]?(?:责任编辑|编辑|延伸阅读|相关阅读|推荐阅读|相关链接|相关新闻)[】\]]?\s*[：:].{0,60}$"
-)
-# Class and id names Chinese CMSs give comments, share bars, related lists and ads.
-_BOILERPLATE_NAME = re.compile(
-    r"(?:^|[-_ ])(?:comments?|pinglun|share|fenxiang|related|xiangguan|recommend|tuijian|ads?|advert\w*|guanggao"
-    r"|sidebar|breadcrumb|crumbs?|tags|prevnext|pagetools|hot|rank\w*)(?:$|[-_ ])",
-    re.I,
 )
 _TITLE_SUFFIX = re.compile(r"\s*[-_|｜—–]+\s*[^-_|｜—–]{1,30}$")
 
@@ -79,9 +71,9 @@ def parse_webpage(data: bytes, *, url: str, content_type_header: str | None) -> 
     text, encoding = decode_page(data, content_type_header)
     soup = BeautifulSoup(text, "lxml")
     meta = _meta(soup)
-    sizes = _measure(soup)  # names change below, text does not: one measure serves both
-    _unwrap_layout_tables(soup, sizes)
-    _drop_named_boilerplate(soup, sizes)
+    sizes = measure(soup)  # names change below, text does not: one measure serves both
+    unwrap_layout_tables(soup, sizes)
+    drop_named_boilerplate(soup, sizes)
     extracted = trafilatura.extract(
         str(soup), url=url, output_format="html", include_images=True, include_tables=True,
         include_comments=False, include_links=False, favor_precision=True,
@@ -216,84 +208,6 @@ def _published(meta_time: str, info: str):
 def _first(pattern: re.Pattern, text: str) -> str:
     m = pattern.search(text)
     return m.group(1).strip() if m else ""
-
-
-@dataclass
-class _Sizes:
-    """What the layout rules ask of every element, measured in one pass over the tree."""
-
-    text: dict[int, int]  # id(tag) → len(tag.get_text(strip=True))
-    linked: dict[int, int]  # id(tag) → how much of that text is inside links
-    has_block: set[int]  # ids of tags with a block element somewhere below them
-    place: dict[int, tuple[int, int]]  # id(tag) → (its place in document order, its last descendant's)
-
-
-def _measure(root: Tag) -> _Sizes:
-    """Sizes of `root` and every tag below it, children before parents.
-
-    Asking each element for its text (`get_text`) walks its whole subtree, so asking
-    every element costs the number of elements times the nesting depth; so does
-    BeautifulSoup's `decomposed`, which on a live element searches its subtree for a tag
-    named "_decomposed". A 102 KB page of nested blocks took 96 s. Summing each
-    element's children once costs one visit per element, however deep the nesting.
-    """
-    order, stack = [], [root]
-    while stack:  # document order: parents before their children
-        node = stack.pop()
-        order.append(node)
-        stack.extend(reversed([child for child in node.contents if isinstance(child, Tag)]))
-    sizes = _Sizes({}, {}, set(), {})
-    for index in range(len(order) - 1, -1, -1):
-        node = order[index]
-        text = linked = 0
-        block = False
-        last = index
-        for child in node.contents:
-            if isinstance(child, Tag):
-                text += sizes.text[id(child)]
-                linked += sizes.linked[id(child)]
-                block = block or child.name in _BLOCK or id(child) in sizes.has_block
-                last = sizes.place[id(child)][1]
-            elif type(child) in Tag.MAIN_CONTENT_STRING_TYPES:  # what get_text counts: no comments, scripts
-                text += len(child.strip())
-        sizes.text[id(node)] = text
-        sizes.linked[id(node)] = text if node.name == "a" else linked
-        sizes.place[id(node)] = (index, last)
-        if block:
-            sizes.has_block.add(id(node))
-    return sizes
-
-
-def _unwrap_layout_tables(soup: BeautifulSoup, sizes: _Sizes) -> None:
-    """Tables holding blocks, or mostly links (a menu bar), are layout: make them divs."""
-    for table in soup.find_all("table"):
-        if table.name != "table":  # inside a table already unwrapped: a div now
-            continue
-        text = sizes.text[id(table)]
-        if id(table) in sizes.has_block or (text and sizes.linked[id(table)] / text > 0.5):
-            for part in [table, *table.find_all(_LAYOUT_PARTS)]:
-                part.name = "div"
-                part.attrs = {k: v for k, v in part.attrs.items() if k in ("id", "class")}
-
-
-def _drop_named_boilerplate(soup: BeautifulSoup, sizes: _Sizes) -> None:
-    """Remove blocks named like comments, share bars, related lists or ads, before extraction.
-
-    An extractor scores blocks by text and link density; a comment thread is dense text,
-    so it is removed by its name instead. A block holding half the page's text is never
-    removed: that is the article, whatever its container is called.
-    """
-    body = soup.body or soup
-    total = sizes.text[id(body)] or 1
-    removed_until = -1  # the last place in document order inside a block removed already
-    for node in body.find_all(["div", "section", "aside", "ul", "ol", "span", "p", "form"]):
-        start, end = sizes.place[id(node)]
-        if start <= removed_until:
-            continue
-        names = " ".join([*node.get("class", []), node.get("id", "")])
-        if names.strip() and _BOILERPLATE_NAME.search(names) and sizes.text[id(node)] < total / 2:
-            node.decompose()
-            removed_until = end
 
 
 def _images(content: BeautifulSoup, url: str) -> list[tuple[str, str]]:
