@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from keywords.models import ArticleTopic
 
 from . import admin_views
-from .models import Article, Channel, Document, Job, Publication, Source
+from .models import Article, Channel, Document, FailedEntry, Job, Publication, Source
 
 # Links typed into the admin are http(s) only, like those the parsers store.
 HTTP_URLS_ONLY = {models.URLField: {"validators": [URLValidator(schemes=["http", "https"])]}}
@@ -58,6 +58,27 @@ class ChannelAdmin(admin.ModelAdmin):
         for channel_id in ids:
             transaction.on_commit(lambda channel_id=channel_id: channel_poll.delay(channel_id))
         self.message_user(request, f"已安排抓取 {len(ids)} 个来源。")
+
+
+@admin.register(FailedEntry)
+class FailedEntryAdmin(admin.ModelAdmin):
+    """Pages whose fetch failed, so an editor can see why and ask for one more try."""
+
+    list_display = ["url", "channel", "attempts", "next_try_at", "last_attempt_at"]
+    list_filter = ["channel"]
+    search_fields = ["url"]
+    readonly_fields = ["channel", "url", "attempts", "next_try_at", "last_error", "last_attempt_at"]
+    actions = ["retry_soon"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="下次抓取时重试所选条目", permissions=["change"])
+    def retry_soon(self, request, queryset):
+        from django.utils import timezone
+
+        count = queryset.update(next_try_at=timezone.now())
+        self.message_user(request, f"{count} 个条目将在其来源下次抓取时重试。")
 
 
 @admin.register(Source)

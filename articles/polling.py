@@ -19,12 +19,13 @@ from django.utils import timezone
 
 from .fetch import FetchError, fetch
 from .fetch.http import make_user_agent
-from .fetch.politeness import Bounds, host_wait, next_delay, next_interval
+from .fetch.politeness import Bounds, backoff, next_delay, next_interval, reserve_host_slot
 from .fetch.robots import crawl_delay, fetch_robots, is_allowed
 from .ingest import IngestError
-from .ingest.feed import parse_feed
-from .ingest.webpage import listing_links
+from .ingest.entries import MAX_ENTRIES, page_entries
+from .ingest.limits import run_with_time_limit
 from .models import Article, Channel, Document
+from .models.channels import FailedEntry
 from .services import DocumentRejected, document_create
 
 log = logging.getLogger(__name__)
@@ -59,44 +60,44 @@ def channels_poll_due(*, now=None) -> int:
     return len(due)
 
 
-def _host_slot(url: str, delay: float) -> float:
-    """Seconds to wait before this host may be asked again; reserves the slot if free."""
-    host = urlsplit(url).hostname or ""
-    key = f"b2bwatch:host-last:{host}"
-    wait = host_wait(cache.get(key), time.time(), settings.FETCH_HOST_DELAY_SECONDS, delay)
-    if wait <= 0:
-        cache.set(key, time.time(), timeout=3600)
-    return wait
+def _wait_for_host(url: str, crawl_delay_seconds: float) -> None:
+    """Sleep until this worker's reserved turn to ask the URL's host (see `reserve_host_slot`)."""
+    spacing = max(settings.FETCH_HOST_DELAY_SECONDS, crawl_delay_seconds)
+    turn = reserve_host_slot(cache, urlsplit(url).hostname or "", spacing)
+    time.sleep(max(0.0, turn - time.time()))
 
 
-def _robots(url: str) -> str:
-    """robots.txt of the URL's host, cached for a day."""
-    host = urlsplit(url).netloc
-    key = f"b2bwatch:robots:{host}"
-    text = cache.get(key)
-    if text is None:
+def _robots(url: str) -> tuple[str, str]:
+    """robots.txt of the URL's host and what was wrong with it, cached as long as its answer says."""
+    key = f"b2bwatch:robots-answer:{urlsplit(url).netloc}"
+    cached = cache.get(key)
+    if cached is None:
         options = {k: v for k, v in _fetch_options().items() if k != "max_bytes"}
-        text = fetch_robots(url, **options)  # none: allow all; unreachable: disallow for now
-        cache.set(key, text, timeout=24 * 3600 if text else 3600)
-    return text
+        answer = fetch_robots(url, **options)
+        cached = (answer.text, answer.problem)
+        cache.set(key, cached, timeout=answer.cache_seconds)
+    return cached
 
 
 def _polite_fetch(url: str, **validators):
     """Fetch with robots.txt honoured and the per-host delay kept (waiting if needed)."""
-    robots = _robots(url)
+    robots, problem = _robots(url)
     agent = make_user_agent(settings.SITE_URL)
     if not is_allowed(robots, agent, url):
-        raise FetchError("robots", f"robots.txt 不允许抓取 {url}（或该站点的 robots.txt 暂时无法读取）", url=url)
-    for _ in range(10):
-        wait = _host_slot(url, crawl_delay(robots, agent) or 0.0)
-        if wait <= 0:
-            break
-        time.sleep(min(wait, settings.FETCH_HOST_DELAY_SECONDS))
+        raise FetchError("robots", f"{problem}：{url}" if problem else f"robots.txt 不允许抓取 {url}", url=url)
+    _wait_for_host(url, crawl_delay(robots, agent) or 0.0)
     return fetch(url, **validators, **_fetch_options())
 
 
-def _known(url: str) -> bool:
-    return Article.objects.filter(url=url).exists() or Document.objects.filter(origin=url).exists()
+def _known(urls: list[str]) -> set[str]:
+    """Those of `urls` already stored, or failed and waiting for their next try: one query."""
+    if not urls:
+        return set()
+    waiting = Q(next_try_at__isnull=True) | Q(next_try_at__gt=timezone.now())
+    stored = Article.objects.filter(url__in=urls).order_by().values_list("url")
+    received = Document.objects.filter(origin__in=urls).order_by().values_list("origin")
+    failed = FailedEntry.objects.filter(waiting, url__in=urls).order_by().values_list("url")
+    return {url for (url,) in stored.union(received, failed)}
 
 
 def channel_poll(*, channel_id: int) -> Channel | None:
@@ -137,19 +138,20 @@ def channel_poll(*, channel_id: int) -> Channel | None:
 
 
 def _new_entries(channel: Channel, result) -> list[tuple[str, dict]]:
-    if channel.kind == Channel.Kind.FEED:
-        entries = parse_feed(result.body, url=result.final_url, content_type_header=result.content_type)
-        found = [
-            (e.url, {"title": e.title, "author": e.author,
-                     "published_at": e.published_at.isoformat() if e.published_at else ""})
-            for e in entries if e.url
-        ]
-    elif channel.kind == Channel.Kind.LISTING:
-        links = listing_links(result.body, url=result.final_url, selector=channel.link_selector or "a")
-        found = [(link, {}) for link in links]
-    else:
+    """The pages the polled document lists that are not known yet, in the document's order.
+
+    The document is read in the parse's limited child and only its first MAX_ENTRIES
+    pages come back; which of them are known is one query, however long the feed.
+    """
+    if channel.kind not in (Channel.Kind.FEED, Channel.Kind.LISTING):
         return []
-    return [(url, hints) for url, hints in found if not _known(url)]
+    found = run_with_time_limit(
+        page_entries, channel.kind, result.body, url=result.final_url, content_type=result.content_type,
+        selector=channel.link_selector or "a", max_entries=MAX_ENTRIES,
+        seconds=settings.PARSE_TIME_LIMIT_SECONDS, memory_mb=settings.PARSE_MEMORY_LIMIT_MB,
+    )
+    known = _known([url for url, _ in found])
+    return [(url, hints) for url, hints in found if url not in known]
 
 
 def _enqueue_page(channel_id: int, url: str, hints: dict) -> None:
@@ -159,16 +161,40 @@ def _enqueue_page(channel_id: int, url: str, hints: dict) -> None:
 
 
 def channel_fetch_page(*, channel_id: int, url: str, hints: dict) -> Document | None:
-    """Fetch one new page of a channel and store it as a document (parsed like any other)."""
+    """Fetch one new page of a channel and store it as a document (parsed like any other).
+
+    A page that cannot be fetched is recorded as failed, so that polls skip it until its
+    next try (FETCH_ENTRY_RETRY_MINUTES, doubling each time) and give it up after
+    FETCH_ENTRY_MAX_ATTEMPTS tries.
+    """
     channel = Channel.objects.select_related("source").filter(pk=channel_id).first()
-    if channel is None or _known(url):
+    if channel is None or _known([url]):
         return None
     try:
         result = _polite_fetch(url)
     except FetchError as exc:
         log.info("fetching page %s failed: %s", url, exc.message)
+        _entry_failed(channel, url, exc.message)
         return None
-    return _store_page(channel, url, result, hints)
+    document = _store_page(channel, url, result, hints)
+    if document is not None:
+        FailedEntry.objects.filter(url=url).delete()
+    return document
+
+
+def _entry_failed(channel: Channel, url: str, error: str, *, final: bool = False) -> FailedEntry:
+    """Count one more failure of a page; schedule its next try, or give it up (no next try)."""
+    with transaction.atomic():
+        entry, _ = FailedEntry.objects.select_for_update().get_or_create(url=url[:1000], defaults={"channel": channel})
+        entry.attempts += 1
+        entry.last_error = error
+        entry.next_try_at = None
+        if not final and entry.attempts < settings.FETCH_ENTRY_MAX_ATTEMPTS:
+            base = settings.FETCH_ENTRY_RETRY_MINUTES * 60
+            wait = backoff(entry.attempts - 1, base, cap=base * 2 ** 10)
+            entry.next_try_at = timezone.now() + timedelta(seconds=wait)
+        entry.save()
+    return entry
 
 
 def _store_page(channel: Channel, url: str, result, hints: dict) -> Document | None:
@@ -184,5 +210,7 @@ def _store_page(channel: Channel, url: str, result, hints: dict) -> Document | N
         )
     except DocumentRejected as exc:
         log.info("page %s rejected: %s", url, exc)
+        if url != channel.url:  # a listed page: the same bytes would be refused again
+            _entry_failed(channel, url, str(exc), final=True)
         return None
     return document

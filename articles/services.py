@@ -130,6 +130,8 @@ def document_parse(*, document_id: int) -> Document | None:
             as_kind=document.structure or None,
             max_bytes=settings.MAX_DOCUMENT_BYTES,
             time_limit=settings.PARSE_TIME_LIMIT_SECONDS,
+            memory_mb=settings.PARSE_MEMORY_LIMIT_MB,
+            max_article_chars=settings.MAX_ARTICLE_CHARS,
             url=document.origin,
             content_type=document.content_type,
             hints=document.hints,
@@ -150,7 +152,7 @@ def document_parse(*, document_id: int) -> Document | None:
             return document
         articles = _parsed_save(document, parsed)
         document.status = Document.Status.PARSED
-        document.error = ""
+        document.error = "\n".join(f"注意：{w}" for w in parsed.warnings)  # e.g. an article cut to the length cap
         document.parsed_at = timezone.now()
         document.save(update_fields=["status", "error", "parsed_at"])
         ids = [a.pk for a in articles]

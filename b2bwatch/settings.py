@@ -167,6 +167,12 @@ SEEDS_DIR = Path(envstr("SEEDS_DIR", str(BASE_DIR.parent / "shared" / "seeds")))
 MAX_DOCUMENT_BYTES = envint("MAX_DOCUMENT_BYTES", 50 * 1024 * 1024)
 # A parse that runs longer is stopped (a runaway PDF or a pathological text).
 PARSE_TIME_LIMIT_SECONDS = envint("PARSE_TIME_LIMIT_SECONDS", 60)
+# What one parse (or one article's analysis) may add to the worker's memory; over it, the
+# document fails with a message instead of the worker being killed.
+PARSE_MEMORY_LIMIT_MB = envint("PARSE_MEMORY_LIMIT_MB", 2048)
+# Longer articles are cut at a paragraph end (with a warning on the document): this bounds
+# analysis and every page, feed and API answer that carries an article's text.
+MAX_ARTICLE_CHARS = envint("MAX_ARTICLE_CHARS", 200_000)
 ARTICLES_PER_PAGE = envint("ARTICLES_PER_PAGE", 20)
 # Public pages and feeds are cached this long at most; any content change invalidates them.
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
@@ -179,6 +185,10 @@ SEGMENTER_ENGINE = envstr("SEGMENTER_ENGINE", "rjieba")
 FETCH_TIMEOUT_SECONDS = envint("FETCH_TIMEOUT_SECONDS", 20)
 FETCH_MAX_BYTES = envint("FETCH_MAX_BYTES", 5 * 1024 * 1024)
 FETCH_HOST_DELAY_SECONDS = envint("FETCH_HOST_DELAY_SECONDS", 5)
+# A listed page whose fetch failed is tried again after this, then twice as long each time,
+# and given up after so many tries (polls skip it meanwhile).
+FETCH_ENTRY_RETRY_MINUTES = envint("FETCH_ENTRY_RETRY_MINUTES", 60)
+FETCH_ENTRY_MAX_ATTEMPTS = envint("FETCH_ENTRY_MAX_ATTEMPTS", 5)
 # No channel is polled more often than this, whatever an editor sets.
 FETCH_MIN_INTERVAL_MINUTES = envint("FETCH_MIN_INTERVAL_MINUTES", 5)
 # Only the tests turn this on: their fixture server listens on 127.0.0.1.

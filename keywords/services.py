@@ -1,20 +1,29 @@
 """Writes for the keyword engine: analysing an article and storing its topics."""
 from __future__ import annotations
 
+import logging
+
+from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
 from articles.cache import content_changed
 from articles.grouping import article_group
+from articles.ingest import IngestError
+from articles.ingest.limits import run_with_time_limit
 from articles.models import Article, Job
 from articles.recovery import article_analysis_begin
 from articles.search.query import search_tokens
 
 from .dictionary import current_vocabulary
 from .models import ArticleOrganisation, ArticleTopic, Organisation, TimelineEvent
-from .text.events import event_key, extract_events
-from .text.organisations import find_organisations
-from .text.segmenter import token_offsets
+from .text.analysis import EventFound, analyse_text
+from .text.events import event_key
+
+log = logging.getLogger(__name__)
+
+
+ANALYSE_IN_CHILD_CHARS = 20_000  # longer articles are analysed under the time and memory limits
 
 
 def article_analyse(*, article_id: int) -> list[ArticleTopic]:
@@ -22,6 +31,11 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
 
     Tagging and the search index use the same tokens, so a dictionary change that
     re-analyses the corpus also rebuilds the index the queries are matched against.
+    At most MAX_ARTICLE_CHARS of the body are analysed (parsing cuts longer articles
+    already; this covers older rows and edits), and a body longer than
+    ANALYSE_IN_CHILD_CHARS is analysed in a child process under the parse's time and
+    memory limits. Shorter ones are not: a fork costs 20-60 ms, as much as their whole
+    analysis, and their length alone bounds the work.
     """
     if not article_analysis_begin(article_id=article_id):  # deleted while queued, or given up on
         return []
@@ -29,16 +43,24 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
     if article is None:
         return []
     vocabulary = current_vocabulary()
-    title_tokens = vocabulary.segmenter.tokens(article.title)
-    body_tokens = vocabulary.segmenter.tokens(article.body)
-    matches = vocabulary.tagger.tag(article.title, title_tokens, article.body, body_tokens)
-    organisations = find_organisations(title_tokens + body_tokens, f"{article.title}\n{article.body}",
-                                       vocabulary.organisations)
+    body = article.body[: settings.MAX_ARTICLE_CHARS]
+    published = timezone.localtime(article.published_at).date() if article.published_at else None
+    try:
+        if len(body) > ANALYSE_IN_CHILD_CHARS:
+            found = run_with_time_limit(
+                analyse_text, vocabulary, article.title, body, published=published,
+                seconds=settings.PARSE_TIME_LIMIT_SECONDS, memory_mb=settings.PARSE_MEMORY_LIMIT_MB,
+            )
+        else:
+            found = analyse_text(vocabulary, article.title, body, published=published)
+    except IngestError as exc:
+        log.error("analysing article %s was stopped: %s", article.pk, exc)
+        return []
     with transaction.atomic():
         # Two runs for one article (a message delivered twice) replace its rows in turn.
         list(Article.objects.select_for_update().filter(pk=article.pk).values_list("pk"))
-        _save_organisations(article, organisations)
-        _save_events(article, body_tokens, vocabulary)
+        _save_organisations(article, found.organisations)
+        _save_events(article, found.events)
         ArticleTopic.objects.filter(article=article).delete()
         tags = ArticleTopic.objects.bulk_create(
             ArticleTopic(
@@ -49,14 +71,14 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
                 in_title=m.in_title,
                 score=m.score,
             )
-            for m in matches
+            for m in found.topics
         )
         transaction.on_commit(content_changed)
         Article.objects.filter(pk=article.pk).update(
             analysed_at=timezone.now(),
             analysis_attempts=0,
-            search_title=" ".join(search_tokens(title_tokens)),
-            search_body=" ".join(search_tokens(body_tokens)),
+            search_title=" ".join(search_tokens(found.title_tokens)),
+            search_body=" ".join(search_tokens(found.body_tokens)),
         )
     article_group(article_id=article.pk)
     return tags
@@ -119,22 +141,14 @@ def _save_organisations(article: Article, mentions) -> None:
     )
 
 
-def _save_events(article: Article, body_tokens: list[str], vocabulary) -> None:
-    """The article's dated sentences, each linked to the topics and organisations in it.
-
-    The body's tokens are reused: each token's place in the body is found once, and an
-    event's sentence takes the tokens inside it, so nothing is segmented twice.
-    """
-    published = timezone.localtime(article.published_at).date() if article.published_at else None
-    events = extract_events(article.body, published=published)
+def _save_events(article: Article, events: list[EventFound]) -> None:
+    """The article's dated sentences, each linked to the topics and organisations in it."""
     TimelineEvent.objects.filter(article=article).delete()
     if not events:
         return
-    offsets = token_offsets(article.body, body_tokens)
     org_ids = dict(Organisation.objects.values_list("name", "pk"))
-    for position, event in enumerate(events):
-        end = event.start + len(event.sentence)
-        tokens = [t for t, at in zip(body_tokens, offsets, strict=True) if at is not None and event.start <= at < end]
+    for position, found in enumerate(events):
+        event = found.event
         row = TimelineEvent.objects.create(
             article=article,
             sentence=event.sentence[:2000],
@@ -145,6 +159,5 @@ def _save_events(article: Article, body_tokens: list[str], vocabulary) -> None:
             key=event_key(event),
             position=position,
         )
-        row.topics.set(vocabulary.tagger.topics_in(tokens, event.sentence))
-        mentioned = find_organisations(tokens, event.sentence, vocabulary.organisations)
-        row.organisations.set([org_ids[m.name] for m in mentioned if m.name in org_ids])
+        row.topics.set(found.topics)
+        row.organisations.set([org_ids[name] for name in found.organisations if name in org_ids])

@@ -1,7 +1,7 @@
 """The one error a fetch raises, with a `kind` the source's health record can store."""
 from __future__ import annotations
 
-KINDS = ("timeout", "too_large", "redirects", "blocked_address", "http_status", "network", "robots")
+KINDS = ("timeout", "too_large", "encoding", "redirects", "blocked_address", "http_status", "network", "robots")
 
 
 class FetchError(Exception):

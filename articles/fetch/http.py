@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag
@@ -22,6 +23,7 @@ import httpcore
 import httpx
 
 from . import safety
+from .decoding import EncodingRefused, Inflater
 from .errors import FetchError
 
 VERSION = "0.1"
@@ -88,7 +90,7 @@ def fetch(
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         current = _next_hop(response, visited, max_redirects)
                         continue
-                    return _result(response, visited, etag, last_modified, max_bytes)
+                    return _result(response, visited, etag, last_modified, max_bytes, deadline)
             except FetchError as exc:
                 exc.url = exc.url or current
                 raise
@@ -109,7 +111,8 @@ def _next_hop(response: httpx.Response, visited: list[str], max_redirects: int) 
 
 
 def _result(
-    response: httpx.Response, visited: list[str], etag: str | None, last_modified: str | None, max_bytes: int
+    response: httpx.Response, visited: list[str], etag: str | None, last_modified: str | None, max_bytes: int,
+    deadline: float,
 ) -> FetchResult:
     url = visited[-1]
     status = response.status_code
@@ -127,7 +130,7 @@ def _result(
         )
     if not 200 <= status < 300:
         raise FetchError("http_status", f"{url} 返回 HTTP {status} {response.reason_phrase}。", url=url, status=status)
-    body = _read_capped(response, max_bytes, url)
+    body = _read_capped(response, max_bytes, url, deadline)
     return FetchResult(
         status=status,
         final_url=url,
@@ -139,18 +142,37 @@ def _result(
     )
 
 
-def _read_capped(response: httpx.Response, max_bytes: int, url: str) -> bytes:
-    """Read the (decompressed) body, giving up as soon as it passes `max_bytes`."""
+def _read_capped(response: httpx.Response, max_bytes: int, url: str, deadline: float) -> bytes:
+    """Read and decompress the body, giving up as soon as it passes `max_bytes` decoded.
+
+    The raw bytes are inflated here in 64 KB steps (see `decoding`), so the cap and the
+    deadline are checked while decompressing, not after httpx has inflated a chunk whole.
+    """
     too_large = FetchError("too_large", f"{url} 的内容超过 {max_bytes / 1e6:g} MB 上限，已停止下载。", url=url)
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes and "content-encoding" not in response.headers:
         raise too_large
+    try:
+        inflater = Inflater(response.headers.get("content-encoding", ""), _CHUNK)
+    except EncodingRefused as exc:
+        raise FetchError("encoding", f"{url} 的{exc}。", url=url) from None
     chunks, size = [], 0
-    for chunk in response.iter_bytes(_CHUNK):
-        size += len(chunk)
-        if size > max_bytes:
-            raise too_large
-        chunks.append(chunk)
+    try:
+        for raw in response.iter_raw(_CHUNK):
+            for piece in inflater.feed(raw):
+                size += len(piece)
+                if size > max_bytes:
+                    raise too_large
+                if time.monotonic() > deadline:
+                    raise httpcore.ReadTimeout("the fetch's total time limit has passed")
+                chunks.append(piece)
+        for piece in inflater.finish():
+            size += len(piece)
+            if size > max_bytes:
+                raise too_large
+            chunks.append(piece)
+    except zlib.error as exc:
+        raise FetchError("encoding", f"{url} 的压缩内容已损坏，无法解压：{exc}", url=url) from None
     return b"".join(chunks)
 
 

@@ -7,7 +7,15 @@ from .dates import parse_published
 from .decode import normalise_newlines
 from .errors import IngestError
 from .frontmatter import has_front_matter, parse_front_matter_article
-from .limits import MAX_BYTES, TIME_LIMIT, check_size
+from .limits import (
+    MAX_ARTICLE_CHARS,
+    MAX_BYTES,
+    MEMORY_LIMIT_MB,
+    TIME_LIMIT,
+    cap_article_length,
+    check_size,
+    run_with_time_limit,
+)
 from .newsletter import parse_newsletter
 from .readers import read_document
 from .report import parse_report
@@ -23,20 +31,43 @@ def parse_document(
     as_kind: str | None = None,
     max_bytes: int = MAX_BYTES,
     time_limit: float | None = TIME_LIMIT,
+    memory_mb: int | None = MEMORY_LIMIT_MB,
+    max_article_chars: int = MAX_ARTICLE_CHARS,
     url: str = "",
     content_type: str = "",
     hints: dict | None = None,
 ) -> ParsedDocument:
     """Parse one document's bytes; raise `IngestError` with a message for the editor.
 
-    A fetched web page (`as_kind="webpage"`) goes to the page extractor with its URL and
-    HTTP Content-Type; `hints` from the feed entry fill what the page itself lacks.
+    Everything from the bytes to the structure (reading, decoding, a web page's main
+    text, cleaning, splitting) runs in one child process under `time_limit` seconds and
+    `memory_mb` MB (`time_limit=None`: in-process, no limits). A fetched web page
+    (`as_kind="webpage"`) goes to the page extractor with its URL and HTTP Content-Type;
+    `hints` from the feed entry fill what the page itself lacks. No article comes out
+    longer than `max_article_chars`.
     """
+    check_size(data, max_bytes)
+    options = {"as_kind": as_kind, "url": url, "content_type": content_type, "hints": hints or {},
+               "max_bytes": max_bytes, "max_article_chars": max_article_chars}
+    if time_limit is None:
+        return _parse(data, filename, **options)
+    return run_with_time_limit(_parse, data, filename, seconds=time_limit, memory_mb=memory_mb, **options)
+
+
+def _parse(
+    data: bytes, filename: str, *, as_kind: str | None, url: str, content_type: str, hints: dict,
+    max_bytes: int, max_article_chars: int,
+) -> ParsedDocument:
     if as_kind == "webpage":
-        check_size(data, max_bytes)
         page = parse_webpage(data, url=url, content_type_header=content_type or None)
-        return webpage_document(page, hints or {})
-    extracted = read_document(data, filename, max_bytes=max_bytes, time_limit=time_limit)
+        parsed = webpage_document(page, hints)
+    else:
+        parsed = _parse_file(data, filename, as_kind, max_bytes)
+    return cap_article_length(parsed, max_article_chars)
+
+
+def _parse_file(data: bytes, filename: str, as_kind: str | None, max_bytes: int) -> ParsedDocument:
+    extracted = read_document(data, filename, max_bytes=max_bytes, time_limit=None)  # already in the child
     text = normalise_newlines(extracted.text)
     if has_front_matter(text) and as_kind in (None, "article"):
         return parse_front_matter_article(text)

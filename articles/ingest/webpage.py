@@ -7,9 +7,8 @@ itself); read title, author, time and outlet from meta tags and from the info li
 Chinese outlets print under the headline (`发布时间：… 来源：… 作者：…`); sanitise the
 HTML last.
 
-Old Chinese sites lay pages out with tables. An extractor takes such a table for data and
-returns the whole page, menus and all, as one cell, so layout tables (those holding
-paragraphs, headings or other tables) become plain divs before extraction.
+Old Chinese sites lay pages out with tables, and name their comment threads and share
+bars; `layout` turns the one into divs and removes the other before extraction.
 """
 from __future__ import annotations
 
@@ -22,6 +21,7 @@ from bs4 import BeautifulSoup
 
 from .dates import parse_published
 from .errors import IngestError
+from .layout import drop_named_boilerplate, measure, unwrap_layout_tables
 from .outlets import outlet_for_url
 from .readers.html import decode_html
 from .sanitize import sanitize_html
@@ -29,9 +29,7 @@ from .types import Attribution, ParsedArticle
 
 _GB_LABELS = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "gb18030"}
 _UNTRUSTED_LABELS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252"}  # server defaults
-_BLOCK = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote"]
 _TEXT_BLOCKS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "div"]
-_LAYOUT_PARTS = ["table", "thead", "tbody", "tfoot", "tr", "td", "th"]
 _LABEL = r"(?:发布时间|发表时间|发布日期|时间|日期|来源|出处|作者|编辑|责任编辑|记者|浏览次数|点击数|阅读)"
 _INFO_LINE = re.compile(rf"^\s*(?:{_LABEL}\s*[：:]|\d{{4}}[-/年]\d{{1,2}}[-/月]\d{{1,2}}).{{0,150}}$")
 _FIELD = r"\s*[：:]\s*([^\s　|｜/]{1,30})"
@@ -44,12 +42,6 @@ _TIME = re.compile(
 _SOURCE_URL = re.compile(r"(?:来源|转载自|摘自)[^\n]{0,40}?(https?://[\w\-.~:/?#@!$&'*+,;=%]+)")
 _CREDIT = re.compile(
     r"^\s*[【\[]?(?:责任编辑|编辑|延伸阅读|相关阅读|推荐阅读|相关链接|相关新闻)[】\]]?\s*[：:].{0,60}$"
-)
-# Class and id names Chinese CMSs give comments, share bars, related lists and ads.
-_BOILERPLATE_NAME = re.compile(
-    r"(?:^|[-_ ])(?:comments?|pinglun|share|fenxiang|related|xiangguan|recommend|tuijian|ads?|advert\w*|guanggao"
-    r"|sidebar|breadcrumb|crumbs?|tags|prevnext|pagetools|hot|rank\w*)(?:$|[-_ ])",
-    re.I,
 )
 _TITLE_SUFFIX = re.compile(r"\s*[-_|｜—–]+\s*[^-_|｜—–]{1,30}$")
 
@@ -79,8 +71,9 @@ def parse_webpage(data: bytes, *, url: str, content_type_header: str | None) -> 
     text, encoding = decode_page(data, content_type_header)
     soup = BeautifulSoup(text, "lxml")
     meta = _meta(soup)
-    _unwrap_layout_tables(soup)
-    _drop_named_boilerplate(soup)
+    sizes = measure(soup)  # names change below, text does not: one measure serves both
+    unwrap_layout_tables(soup, sizes)
+    drop_named_boilerplate(soup, sizes)
     extracted = trafilatura.extract(
         str(soup), url=url, output_format="html", include_images=True, include_tables=True,
         include_comments=False, include_links=False, favor_precision=True,
@@ -215,34 +208,6 @@ def _published(meta_time: str, info: str):
 def _first(pattern: re.Pattern, text: str) -> str:
     m = pattern.search(text)
     return m.group(1).strip() if m else ""
-
-
-def _unwrap_layout_tables(soup: BeautifulSoup) -> None:
-    """Tables holding blocks, or mostly links (a menu bar), are layout: make them divs."""
-    for table in soup.find_all("table"):
-        text = len(table.get_text(strip=True))
-        linked = sum(len(a.get_text(strip=True)) for a in table.find_all("a"))
-        if table.find(_BLOCK) or (text and linked / text > 0.5):
-            for part in [table, *table.find_all(_LAYOUT_PARTS)]:
-                part.name = "div"
-                part.attrs = {k: v for k, v in part.attrs.items() if k in ("id", "class")}
-
-
-def _drop_named_boilerplate(soup: BeautifulSoup) -> None:
-    """Remove blocks named like comments, share bars, related lists or ads, before extraction.
-
-    An extractor scores blocks by text and link density; a comment thread is dense text,
-    so it is removed by its name instead. A block holding half the page's text is never
-    removed: that is the article, whatever its container is called.
-    """
-    body = soup.body or soup
-    total = len(body.get_text(strip=True)) or 1
-    for node in body.find_all(["div", "section", "aside", "ul", "ol", "span", "p", "form"]):
-        if node.decomposed:
-            continue
-        names = " ".join([*node.get("class", []), node.get("id", "")])
-        if names.strip() and _BOILERPLATE_NAME.search(names) and len(node.get_text(strip=True)) < total / 2:
-            node.decompose()
 
 
 def _images(content: BeautifulSoup, url: str) -> list[tuple[str, str]]:

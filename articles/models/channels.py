@@ -42,3 +42,31 @@ class Channel(models.Model):
 
     def __str__(self):
         return f"{self.source} · {self.url}"
+
+
+class FailedEntry(models.Model):
+    """A page a channel listed whose fetch failed: tried again later, less and less often.
+
+    Without this row a failing page was fetched again on every poll of its channel. With
+    it, the page counts as known until `next_try_at`; after `attempts` reaches the limit
+    (FETCH_ENTRY_MAX_ATTEMPTS) it is given up and never fetched again by polling.
+    """
+
+    channel = models.ForeignKey(Channel, verbose_name="抓取源", on_delete=models.CASCADE, related_name="failed_entries")
+    url = models.URLField("网址", max_length=1000, unique=True)
+    attempts = models.PositiveIntegerField("失败次数", default=0)
+    next_try_at = models.DateTimeField("下次重试", null=True, blank=True, help_text="为空表示已放弃")
+    last_error = models.TextField("上次错误", blank=True)
+    last_attempt_at = models.DateTimeField("上次尝试", auto_now=True)
+
+    class Meta:
+        verbose_name = "抓取失败的条目"
+        verbose_name_plural = "抓取失败的条目"
+        ordering = ["-last_attempt_at"]
+
+    def __str__(self):
+        return self.url
+
+    @property
+    def given_up(self) -> bool:
+        return self.next_try_at is None

@@ -5,6 +5,11 @@ directory: that it is a ZIP, that it holds a Word body, and that its declared si
 sane. Python's zipfile never inflates a member past its declared size, so checking the
 declared sizes is enough to stop a zip bomb. A DTD in the body is refused outright:
 WordprocessingML never needs one, and entity expansion is how XML bombs work.
+
+The ratio check alone let through a 27 MB DOCX whose XML inflated six-fold to 160 MB:
+python-docx builds a tree of it, which took 8 GB and 12 minutes. So the XML parts are
+capped too (MAX_XML), at what a 1,000-page report needs, and the whole archive at
+MAX_UNCOMPRESSED; pictures, stored mostly as they are, count only towards the latter.
 """
 from __future__ import annotations
 
@@ -17,7 +22,8 @@ from ..types import ExtractedText
 
 BODY = "word/document.xml"
 MAX_ENTRIES = 2000  # a long report with many images has a few hundred
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_UNCOMPRESSED = 100 * 1024 * 1024  # pictures included: twice the largest upload
+MAX_XML = 32 * 1024 * 1024  # the text-bearing parts; a 500-page report's body is 10-15 MB
 MAX_RATIO = 200  # XML compresses 10-30x; zeros compress ~1000x
 RATIO_FLOOR = 10 * 1024 * 1024  # only members larger than this are checked for ratio
 
@@ -59,14 +65,20 @@ def check_docx_zip(data: bytes) -> None:
         total = sum(e.file_size for e in entries)
         if total > MAX_UNCOMPRESSED:
             raise IngestError(
-                f"压缩包解压后达 {total / 1024 / 1024:.0f} MB，超过上限 {MAX_UNCOMPRESSED // 1024 // 1024} MB，"
-                "疑似“压缩炸弹”，已拒绝。"
+                f"压缩包解压后达 {total / 1024 / 1024:.1f} MB，超过上限 {MAX_UNCOMPRESSED // 1024 // 1024} MB"
+                "（文档过大，或是“压缩炸弹”），已拒绝。请拆分后再上传。"
             )
         for e in entries:
             if e.file_size > RATIO_FLOOR and e.file_size > MAX_RATIO * max(e.compress_size, 1):
                 raise IngestError(
                     f"压缩包内 {e.filename} 的压缩比异常（超过 {MAX_RATIO} 倍），疑似“压缩炸弹”，已拒绝。"
                 )
+        xml = sum(e.file_size for e in entries if e.filename.endswith((".xml", ".rels")))
+        if xml > MAX_XML:
+            raise IngestError(
+                f"Word文档的文字部分解压后达 {xml / 1024 / 1024:.1f} MB，超过上限 {MAX_XML // 1024 // 1024} MB"
+                "（约相当于上千页的文字），已拒绝。请拆分成几个文件后再上传。"
+            )
         try:
             with archive.open(BODY) as body:
                 head = body.read(4096)

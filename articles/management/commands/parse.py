@@ -71,7 +71,8 @@ class Command(BaseCommand):
             raise CommandError(f"{file.name}：文件大小 {len(data):,} 字节，超过上限 {limit:,} 字节。")
         try:
             parsed = parse_document(
-                data, file.name, as_kind=as_kind, max_bytes=limit, time_limit=settings.PARSE_TIME_LIMIT_SECONDS
+                data, file.name, as_kind=as_kind, max_bytes=limit, time_limit=settings.PARSE_TIME_LIMIT_SECONDS,
+                memory_mb=settings.PARSE_MEMORY_LIMIT_MB, max_article_chars=settings.MAX_ARTICLE_CHARS,
             )
         except IngestError as exc:
             raise CommandError(f"{file.name}：{exc}") from exc

@@ -1,4 +1,6 @@
 """Polling intervals, backoff and per-host spacing: pure arithmetic on seconds."""
+from itertools import pairwise
+
 import pytest
 
 from articles.fetch.politeness import Bounds, backoff, host_wait, next_delay, next_interval
@@ -57,3 +59,82 @@ def test_crawl_delay_longer_than_ours_wins():
 def test_bounds_must_be_ordered():
     with pytest.raises(ValueError):
         Bounds(minimum=100, maximum=10)
+
+
+def _reserve_from_threads(store, host, spacing, threads=8, each=3):
+    import threading
+
+    from articles.fetch.politeness import reserve_host_slot
+
+    slots, start = [], threading.Barrier(threads)
+
+    def ask():
+        start.wait()
+        for _ in range(each):
+            slots.append(reserve_host_slot(store, host, spacing))
+
+    workers = [threading.Thread(target=ask) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return sorted(slots)
+
+
+def test_threads_asking_for_one_host_at_once_get_slots_the_delay_apart():
+    from django.core.cache import cache
+
+    slots = _reserve_from_threads(cache, "threads.example", spacing=2.0)
+    assert len(slots) == 24
+    assert min(b - a for a, b in pairwise(slots)) >= 2.0 - 1e-6
+
+
+def test_another_host_is_not_held_up():
+    from django.core.cache import cache
+
+    from articles.fetch.politeness import reserve_host_slot
+
+    first = reserve_host_slot(cache, "a.example", 60)
+    assert reserve_host_slot(cache, "b.example", 60) < first + 1
+
+
+def _reserve_in_process(redis_url, host, spacing, each, out):
+    from django.core.cache.backends.redis import RedisCache
+
+    from articles.fetch.politeness import reserve_host_slot
+
+    store = RedisCache(redis_url, {})
+    out.send([reserve_host_slot(store, host, spacing) for _ in range(each)])
+    out.close()
+
+
+def test_worker_processes_sharing_redis_get_slots_the_delay_apart():
+    import multiprocessing
+    import os
+    import uuid
+
+    import redis
+
+    from tests.conftest import services_required
+
+    redis_url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/12"
+    try:
+        redis.Redis.from_url(redis_url, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        if services_required():
+            raise
+        pytest.skip(f"no Redis at {redis_url}")
+    host = f"processes-{uuid.uuid4().hex}.example"
+    context = multiprocessing.get_context("fork")
+    pipes, workers = [], []
+    for _ in range(6):
+        receive, send = context.Pipe(duplex=False)
+        worker = context.Process(target=_reserve_in_process, args=(redis_url, host, 2.0, 3, send))
+        worker.start()
+        pipes.append(receive)
+        workers.append(worker)
+    slots = sorted(slot for receive in pipes for slot in receive.recv())
+    for worker in workers:
+        worker.join()
+    assert len(slots) == 18
+    assert min(b - a for a, b in pairwise(slots)) >= 2.0 - 1e-6

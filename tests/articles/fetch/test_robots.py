@@ -1,5 +1,13 @@
 """robots.txt rules, and what a missing or failing robots.txt means."""
-from articles.fetch.robots import ALLOW_ALL, DISALLOW_ALL, crawl_delay, fetch_robots, is_allowed, robots_url
+from articles.fetch.robots import (
+    ALLOW_ALL,
+    DISALLOW_ALL,
+    MAX_ROBOTS_BYTES,
+    crawl_delay,
+    fetch_robots,
+    is_allowed,
+    robots_url,
+)
 
 from .server import respond
 
@@ -47,14 +55,46 @@ def test_robots_url_is_at_the_host_root():
 
 def test_robots_is_fetched_from_the_host(server):
     server.routes["/robots.txt"] = respond(ROBOTS.encode(), content_type="text/plain")
-    text = fetch_robots(server.url("/news/1.html"), user_agent=UA, allow_loopback=True, timeout=5)
+    text = fetch_robots(server.url("/news/1.html"), user_agent=UA, allow_loopback=True, timeout=5).text
     assert not is_allowed(text, UA, server.url("/news/draft/2.html"))
 
 
 def test_missing_robots_allows_everything(server):
-    assert fetch_robots(server.url("/"), allow_loopback=True, timeout=5) == ALLOW_ALL
+    assert fetch_robots(server.url("/"), allow_loopback=True, timeout=5).text == ALLOW_ALL
 
 
 def test_failing_robots_means_stay_away(server):
     server.routes["/robots.txt"] = respond(b"oops", status=503)
-    assert fetch_robots(server.url("/"), allow_loopback=True, timeout=5) == DISALLOW_ALL
+    assert fetch_robots(server.url("/"), allow_loopback=True, timeout=5).text == DISALLOW_ALL
+
+
+def test_rules_that_were_read_are_kept_a_day(server):
+    server.routes["/robots.txt"] = respond(ROBOTS.encode(), content_type="text/plain")
+    answer = fetch_robots(server.url("/"), allow_loopback=True, timeout=5)
+    assert answer.cache_seconds == 24 * 3600 and answer.problem == ""
+
+
+def test_a_missing_robots_is_read_again_after_an_hour(server):
+    assert fetch_robots(server.url("/"), allow_loopback=True, timeout=5).cache_seconds == 3600
+
+
+def test_a_failing_robots_is_asked_again_after_minutes_not_a_day(server):
+    server.routes["/robots.txt"] = respond(b"oops", status=503)
+    answer = fetch_robots(server.url("/"), allow_loopback=True, timeout=5)
+    assert answer.text == DISALLOW_ALL and answer.cache_seconds <= 600
+    assert "robots.txt 暂时无法读取" in answer.problem
+
+
+def test_an_unreachable_robots_is_asked_again_after_minutes(server):
+    url = server.url("/")
+    server.routes["/robots.txt"] = lambda h: h.served.stop.wait(5)  # never answers
+    answer = fetch_robots(url, allow_loopback=True, timeout=1)
+    assert answer.text == DISALLOW_ALL and answer.cache_seconds <= 600
+
+
+def test_a_robots_over_the_size_cap_disallows_everything(server):
+    huge = b"User-agent: *\nDisallow: /private/\n" + b"# padding\n" * (MAX_ROBOTS_BYTES // 10 + 1)
+    server.routes["/robots.txt"] = respond(huge, content_type="text/plain")
+    answer = fetch_robots(server.url("/"), allow_loopback=True, timeout=5)
+    assert not is_allowed(answer.text, UA, server.url("/news/1.html"))
+    assert "超过 500 KB 上限" in answer.problem

@@ -136,9 +136,9 @@ def make_docx(text: str, *, headings: bool = True, table_rows: list[list[str]] |
     return out.getvalue()
 
 
-def make_zip(entries: dict[str, bytes], *, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+def make_zip(entries: dict[str, bytes], *, compression: int = zipfile.ZIP_DEFLATED, level: int | None = None) -> bytes:
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=compression) as archive:
+    with zipfile.ZipFile(out, "w", compression=compression, compresslevel=level) as archive:
         for name, data in entries.items():
             archive.writestr(name, data)
     return out.getvalue()
@@ -170,3 +170,41 @@ def make_html(text: str, *, charset: str = "utf-8", meta: str = "charset") -> by
     )
     # Pages labelled gb2312 or gbk use the whole of GBK in practice; GB18030 covers it.
     return page.encode("gb18030" if charset.lower() in ("gb2312", "gbk") else charset)
+
+
+def distinct_paragraphs(count: int, *, length: int = 60, seed: int = 1) -> list[str]:
+    """`count` different Chinese paragraphs of `length` characters or so, none a copy of
+    another: the worst case for finding repeated blocks. Drawn from 16 common characters,
+    as Word XML they compress about six-fold, as the DOCX in the review did."""
+    import random
+
+    alphabet = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你发年"
+    alphabet += "电商企业平台交易市场服务贸易跨境金融数据产业发展"
+    alphabet = "".join(dict.fromkeys(alphabet))[:16]
+    table = {i: alphabet[i % 16] for i in range(256)}
+    letters = random.Random(seed).randbytes(count * length).decode("latin-1").translate(table)
+    return [f"第{n}段，{letters[n * length:(n + 1) * length]}。" for n in range(count)]
+
+
+def make_large_docx(xml_mb: float, *, length: int = 60, seed: int = 1) -> bytes:
+    """A DOCX whose body is `xml_mb` MiB of Word XML holding distinct paragraphs of `length` characters.
+
+    Its compression ratio is about that of real prose (5-7x), so it passes the zip-bomb
+    ratio check however large it is: only a cap on the uncompressed size stops it.
+    """
+    import re
+
+    shell = make_docx("外壳")
+    with zipfile.ZipFile(io.BytesIO(shell)) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    head, tail = re.split(rb"<w:p[ >].*</w:p>", parts["word/document.xml"], maxsplit=1, flags=re.S)
+    target = int(xml_mb * 1024 * 1024)
+    body, size, n = [], len(head) + len(tail), 0
+    while size < target:
+        for text in distinct_paragraphs(5000, length=length, seed=seed + n):
+            chunk = f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>".encode()
+            body.append(chunk)
+            size += len(chunk)
+        n += 1
+    parts["word/document.xml"] = head + b"".join(body) + tail
+    return make_zip(parts, level=1)

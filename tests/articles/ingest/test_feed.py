@@ -7,6 +7,7 @@ from articles.fetch import fetch
 from articles.ingest import IngestError
 from articles.ingest.dates import CHINA
 from articles.ingest.feed import parse_feed
+from articles.ingest.limits import run_with_time_limit
 from tests.articles.fetch.server import conditional, respond, serve
 
 RSS = """<?xml version="1.0" encoding="gb2312"?>
@@ -172,3 +173,18 @@ def test_utc_dates_stay_utc():
     <pubDate>Thu, 19 Dec 2013 09:44:00 GMT</pubDate></item></channel></rss>"""
     (entry,) = parse_feed(feed)
     assert entry.published_at == datetime(2013, 12, 19, 9, 44, tzinfo=UTC)
+
+
+def test_only_the_entries_asked_for_are_read_from_a_huge_feed():
+    items = "".join(f"<item><title>条目{n}</title><link>https://example.com/a/{n}.html</link></item>"
+                    for n in range(100_000))
+    data = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>{items}</channel></rss>'.encode()
+    # feedparser took most of a minute over all 100,000; the first 500 take a fraction of a second
+    entries = run_with_time_limit(parse_feed, data, url="https://example.com/feed.xml", max_entries=500, seconds=10)
+    assert [e.url for e in entries] == [f"https://example.com/a/{n}.html" for n in range(500)]
+
+
+def test_an_entity_declaration_is_refused_even_when_entries_are_capped():
+    bomb = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><rss><channel><item><title>&a;</title></item>'
+    with pytest.raises(IngestError, match="实体"):
+        parse_feed(bomb + b"</channel></rss>", url="https://example.com/feed.xml", max_entries=1)

@@ -5,7 +5,7 @@ import pytest
 from articles.ingest import IngestError
 from articles.ingest.readers import read_document
 from articles.ingest.readers.docx import MAX_ENTRIES, read_docx
-from tests.articles.ingest.makefiles import cjk, lone_glyphs, make_docx, make_zip, make_zip_bomb
+from tests.articles.ingest.makefiles import cjk, lone_glyphs, make_docx, make_large_docx, make_zip, make_zip_bomb
 
 
 def test_docx_gives_every_cjk_character_of_the_seed(newsletter_docx, newsletter_text):
@@ -74,3 +74,21 @@ def test_zip_with_a_broken_word_body_says_the_document_is_damaged():
 def test_empty_word_document_says_it_has_no_text():
     with pytest.raises(IngestError, match="没有文字"):
         read_docx(make_docx(""))
+
+
+def test_a_docx_whose_text_inflates_past_the_cap_is_refused_before_it_is_read():
+    large = make_large_docx(33)  # 11 MB on disk, three-fold compression: no ratio check stops it
+    with pytest.raises(IngestError, match=r"文字部分解压后达 3[3-5]\.\d MB，超过上限 32 MB"):
+        read_document(large, "large.docx", time_limit=None)
+
+
+def test_a_docx_of_many_parts_each_under_the_ratio_check_is_refused():
+    entries = {f"word/media/image{i}.bin": b"\0" * (9 * 1024 * 1024) for i in range(12)}  # 108 MB in all
+    entries.update({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
+    with pytest.raises(IngestError, match="解压后达 108.0 MB，超过上限 100 MB"):
+        read_document(make_zip(entries), "parts.docx", time_limit=None)
+
+
+def test_a_large_docx_under_the_caps_is_read():
+    text = read_document(make_large_docx(2), "large.docx").text
+    assert text.count("\n") > 5000 and "第0段，" in text

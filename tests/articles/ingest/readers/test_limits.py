@@ -51,3 +51,23 @@ def test_a_crash_in_the_parser_is_an_error_not_a_crash_of_the_caller():
 def test_file_over_the_size_limit_gets_its_own_message():
     with pytest.raises(IngestError, match="文件太大"):
         check_size(b"x" * 2049, max_bytes=2048)
+
+
+def _allocate(megabytes):
+    block = bytearray(megabytes * 1024 * 1024)
+    return len(block)
+
+
+def test_a_child_needing_more_memory_than_allowed_is_stopped_with_a_message():
+    with pytest.raises(IngestError, match="内存超过上限（100 MB）"):
+        run_with_time_limit(_allocate, 400, seconds=30, memory_mb=100)
+
+
+def test_the_memory_limit_counts_from_what_the_worker_already_holds():
+    assert run_with_time_limit(_allocate, 50, seconds=30, memory_mb=100) == 50 * 1024 * 1024
+
+
+def test_the_callers_memory_is_not_limited_after_the_child_is_stopped():
+    with pytest.raises(IngestError):
+        run_with_time_limit(_allocate, 400, seconds=30, memory_mb=100)
+    assert _allocate(400) == 400 * 1024 * 1024
