@@ -28,7 +28,7 @@ from .selectors import (
     articles_latest,
     articles_published,
     content_last_modified,
-    publication_items,
+    publication_item_titles,
     publications_published,
     source_get,
 )
@@ -206,8 +206,7 @@ class SourcePublicationsFeed(SafeFeed):
     def item_description(self, item):
         """The issue's table of contents: its published items only (one withdrawn from a
         published issue is not public)."""
-        titles = [article.title for article in publication_items(item)]
-        return "".join(f"<p>{feed_html_text(t)}</p>" for t in titles)
+        return "".join(f"<p>{feed_html_text(t)}</p>" for t in publication_item_titles(item))
 
     def item_link(self, item):
         return item.get_absolute_url()

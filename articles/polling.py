@@ -24,8 +24,7 @@ from .fetch.robots import crawl_delay, fetch_robots, is_allowed
 from .ingest import IngestError
 from .ingest.entries import MAX_ENTRIES, page_entries
 from .ingest.limits import run_with_time_limit
-from .models import Article, Channel, Document
-from .models.channels import FailedEntry
+from .models import Article, Channel, Document, FailedEntry
 from .services import DocumentRejected, document_create
 
 log = logging.getLogger(__name__)

@@ -38,11 +38,17 @@ def task_send(task, *args) -> bool:
     return True
 
 
-def gave_up_message(attempts: int) -> str:
-    return (
-        f"已尝试解析 {attempts} 次均未完成（处理进程中断或超时），不再自动重试。"
-        "原始文件已保留，可在文档列表中选择“重新解析”。"
+def document_give_up(*, document_id: int, attempts: int, unchanged: Q | None = None) -> bool:
+    """Fail a document whose parse started `attempts` times without finishing (only while
+    it still matches `unchanged`); True when it was failed."""
+    failed = Document.objects.filter(unchanged or Q(), pk=document_id).update(
+        status=Document.Status.FAILED,
+        error=f"已尝试解析 {attempts} 次均未完成（处理进程中断或超时），不再自动重试。"
+        "原始文件已保留，可在文档列表中选择“重新解析”。",
     )
+    if failed:
+        log.error("document %s: parse started %s times without finishing; failed", document_id, attempts)
+    return bool(failed)
 
 
 def article_analysis_begin(*, article_id: int) -> bool:
@@ -87,11 +93,10 @@ def _documents_sweep(now, result: SweepResult) -> None:
         : settings.RECOVERY_BATCH
     ]:
         # Only if nobody touched it since it was read (a worker starting it, an editor).
-        same = Document.objects.filter(pk=pk, status=status, parse_queued_at=queued_at)
+        unchanged = Q(status=status, parse_queued_at=queued_at)
         if attempts >= settings.RECOVERY_MAX_ATTEMPTS:
-            result.documents_failed += same.update(status=Document.Status.FAILED, error=gave_up_message(attempts))
-            log.error("document %s: parse started %s times without finishing; failed", pk, attempts)
-        elif same.update(status=Document.Status.RECEIVED, parse_queued_at=now):
+            result.documents_failed += document_give_up(document_id=pk, attempts=attempts, unchanged=unchanged)
+        elif Document.objects.filter(unchanged, pk=pk).update(status=Document.Status.RECEIVED, parse_queued_at=now):
             result.documents_requeued += 1
             transaction.on_commit(lambda pk=pk: enqueue_parse(pk))
 

@@ -67,8 +67,17 @@ def publication_get_published(pk: int) -> Publication:
     return get_object_or_404(publications_published(), pk=pk)
 
 
+def _publication_items(publication: Publication) -> QuerySet[Article]:
+    return publication.articles.filter(is_published=True).order_by("position", "pk")
+
+
 def publication_items(publication: Publication) -> list[Article]:
-    return list(publication.articles.filter(is_published=True).order_by("position", "pk"))
+    return list(_publication_items(publication))
+
+
+def publication_item_titles(publication: Publication) -> list[str]:
+    """The public items' titles only: a feed of 50 issues need not load every body."""
+    return list(_publication_items(publication).values_list("title", flat=True))
 
 
 def sources_public() -> QuerySet[Source]:

@@ -16,7 +16,7 @@ from .ingest import IngestError, ParsedDocument, parse_document
 from .ingest.safe import safe_http_url
 from .ingest.sniff import sniff_media_type
 from .models import Article, Document, Publication, Source
-from .recovery import gave_up_message, task_send
+from .recovery import document_give_up, task_send
 
 log = logging.getLogger(__name__)
 
@@ -173,11 +173,7 @@ def _parse_begin(document_id: int) -> Document | None:
         if row is None or row["status"] not in due:
             return None
         if row["parse_attempts"] >= settings.RECOVERY_MAX_ATTEMPTS:
-            Document.objects.filter(pk=document_id).update(
-                status=Document.Status.FAILED, error=gave_up_message(row["parse_attempts"])
-            )
-            log.error("document %s: parse started %s times without finishing; failed", document_id,
-                      row["parse_attempts"])
+            document_give_up(document_id=document_id, attempts=row["parse_attempts"])
             return None
         Document.objects.filter(pk=document_id).update(
             status=Document.Status.PARSING, error="", parse_attempts=F("parse_attempts") + 1,
@@ -243,7 +239,7 @@ def _parsed_save(document: Document, parsed: ParsedDocument) -> list[Article]:
             chapter_number=item.number[:20],
             captions=item.captions,
             # Only http(s) URLs are stored: a link from outside must never run script.
-            images=[{"src": safe_http_url(src), "alt": alt} for src, alt in item.images if safe_http_url(src)],
+            images=[{"src": safe, "alt": alt} for src, alt in item.images if (safe := safe_http_url(src))],
             attribution=item.attribution.raw if item.attribution else "",
             attributed_date=(
                 item.attribution.published_at.date() if item.attribution and item.attribution.published_at else None

@@ -10,7 +10,7 @@ servers compress once; a body compressed twice is an attack or a broken proxy.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 SUPPORTED = ("gzip", "x-gzip", "deflate")  # what we ask for in Accept-Encoding
 
@@ -41,7 +41,13 @@ class Inflater:
         gzip = self._coding in ("gzip", "x-gzip")
         self._inflater = zlib.decompressobj(zlib.MAX_WBITS | 16 if gzip else zlib.MAX_WBITS) if self._coding else None
 
-    def feed(self, data: bytes) -> Iterator[bytes]:
+    def inflate(self, raw: Iterable[bytes]) -> Iterator[bytes]:
+        """The decoded body of the raw chunks, in pieces of at most `step` bytes."""
+        for data in raw:
+            yield from self._feed(data)
+        yield from self._finish()
+
+    def _feed(self, data: bytes) -> Iterator[bytes]:
         if self._inflater is None:
             yield data
             return
@@ -55,7 +61,7 @@ class Inflater:
             if piece:
                 yield piece
 
-    def finish(self) -> Iterator[bytes]:
+    def _finish(self) -> Iterator[bytes]:
         """What is left once the raw body has ended (nothing, for a complete stream)."""
         if self._inflater is not None and not self._inflater.eof:
             while piece := self._inflater.decompress(b"", self._step):

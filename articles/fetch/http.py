@@ -158,18 +158,12 @@ def _read_capped(response: httpx.Response, max_bytes: int, url: str, deadline: f
         raise FetchError("encoding", f"{url} 的{exc}。", url=url) from None
     chunks, size = [], 0
     try:
-        for raw in response.iter_raw(_CHUNK):
-            for piece in inflater.feed(raw):
-                size += len(piece)
-                if size > max_bytes:
-                    raise too_large
-                if time.monotonic() > deadline:
-                    raise httpcore.ReadTimeout("the fetch's total time limit has passed")
-                chunks.append(piece)
-        for piece in inflater.finish():
+        for piece in inflater.inflate(response.iter_raw(_CHUNK)):
             size += len(piece)
             if size > max_bytes:
                 raise too_large
+            if time.monotonic() > deadline:
+                raise httpcore.ReadTimeout("the fetch's total time limit has passed")
             chunks.append(piece)
     except zlib.error as exc:
         raise FetchError("encoding", f"{url} 的压缩内容已损坏，无法解压：{exc}", url=url) from None
