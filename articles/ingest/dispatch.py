@@ -16,10 +16,8 @@ from .limits import (
     check_size,
     run_with_time_limit,
 )
-from .newsletter import parse_newsletter
 from .readers import read_document
-from .report import parse_report
-from .structure import detect_structure
+from .structure import detect_structure, parser_for
 from .types import ParsedArticle, ParsedDocument
 from .webpage import parse_webpage
 
@@ -71,13 +69,9 @@ def _parse_file(data: bytes, filename: str, as_kind: str | None, max_bytes: int)
     text = normalise_newlines(extracted.text)
     if has_front_matter(text) and as_kind in (None, "article"):
         return parse_front_matter_article(text)
-    kind = as_kind or detect_structure(text)
-    if kind == "newsletter":
-        parsed = parse_newsletter(text, extracted.pages)
-    elif kind == "report":
-        parsed = parse_report(text)
-    else:
-        parsed = plain_article(text, filename)
+    kind = as_kind or detect_structure(text, extracted.pages)
+    parse = parser_for(kind)
+    parsed = parse(text, extracted.pages) if parse else plain_article(text, filename)
     parsed.warnings[:0] = extracted.warnings
     return parsed
 

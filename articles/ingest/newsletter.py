@@ -43,6 +43,20 @@ class _Item:
     title_derived: bool = False
 
 
+_TOC_LINE = re.compile(r"^\s*(?:目\s*录|本期目录)\s*$")
+
+
+def fit(text: str, pages: list[str] | None = None) -> float:
+    """How much the text looks like a newsletter issue: contents, 【section】s, source lines."""
+    lines = text.split("\n")
+    sections = sum(1 for line in lines if _SECTION.match(line.strip()))
+    attributions = sum(1 for line in lines if is_attribution(line))
+    has_toc = any(_TOC_LINE.match(line) for line in lines[:80])
+    if (has_toc and sections >= 2) or (sections >= 2 and attributions >= 1) or attributions >= 2:
+        return 0.9
+    return 0.0
+
+
 def parse_newsletter(text: str, pages: list[str] | None = None) -> ParsedDocument:
     lines = [tidy_spacing(line.strip()) for line in drop_running_lines(text, pages).split("\n")]
     lines = [line for line in lines if line and not is_page_number(line) and not _IMAGE.match(line)]

@@ -41,6 +41,19 @@ class _Chapter:
     lines: list[str] = field(default_factory=list)
 
 
+_SUBHEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\s+\S{2,40}$")
+
+
+def fit(text: str, pages: list[str] | None = None) -> float:
+    """How much the text looks like a report: a textbook's 【学习目标】, numbered sub-headings."""
+    lines = text.split("\n")
+    if any(_LESSON.match(line.strip()) for line in lines):
+        return 1.0
+    if sum(1 for line in lines if _SUBHEADING.match(line)) >= 3:
+        return 0.8
+    return 0.0
+
+
 def parse_report(text: str) -> ParsedDocument:
     lines = _clean_lines(text)
     if not lines:

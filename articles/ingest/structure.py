@@ -1,32 +1,39 @@
-"""Which structure a document's text has: newsletter issue, report, or one article."""
+"""Which structure a document's text has, by how well it fits each one.
+
+Every structure module exposes `fit(text, pages) -> float` (0: not this shape, 1: clearly
+this shape, from evidence an editor would use) and a parser. The best fit of at least
+`MIN_FIT` wins; below that the text is one article. `--as` bypasses the choice.
+"""
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 
-from .attribution import is_attribution
+from . import newsletter, report
+from .types import ParsedDocument
 
-_SECTION = re.compile(r"^[【\[]\s*[^】\]\s]{2,12}\s*[】\]]\s*\d*$")
-_TOC = re.compile(r"^\s*(?:目\s*录|本期目录)\s*$")
-_NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\s+\S{2,40}$")
-_LESSON = re.compile(r"^\s*【(?:学习目标|教学目标|本章导读)】\s*$")
+MIN_FIT = 0.5
+
+Parser = Callable[[str, list[str] | None], ParsedDocument]
+
+# Listed in the order that breaks a tie: the more specific shape first.
+STRUCTURES: dict[str, tuple[Callable[[str, list[str] | None], float], Parser]] = {
+    "newsletter": (newsletter.fit, newsletter.parse_newsletter),
+    "report": (report.fit, lambda text, pages: report.parse_report(text)),
+}
 
 
-def detect_structure(text: str) -> str:
-    """newsletter | report | article, from what the text shows.
+def fits(text: str, pages: list[str] | None = None) -> dict[str, float]:
+    """Each structure's fit, for the dispatcher and for `manage.py parse` to show."""
+    return {name: fit(text, pages) for name, (fit, _) in STRUCTURES.items()}
 
-    A newsletter has a table of contents, or several 【section】 headers and attribution
-    lines; a report has numbered sub-headings (1.1, 2.3.1) or textbook chapters.
-    """
-    lines = text.split("\n")
-    sections = sum(1 for line in lines if _SECTION.match(line.strip()))
-    attributions = sum(1 for line in lines if is_attribution(line))
-    numbered = sum(1 for line in lines if _NUMBERED.match(line))
-    lessons = sum(1 for line in lines if _LESSON.match(line))
-    has_toc = any(_TOC.match(line) for line in lines[:80])
-    if lessons:  # a textbook chapter: 【学习目标】 opens each chapter
-        return "report"
-    if (has_toc and sections >= 2) or (sections >= 2 and attributions >= 1) or attributions >= 2:
-        return "newsletter"
-    if numbered >= 3:
-        return "report"
-    return "article"
+
+def detect_structure(text: str, pages: list[str] | None = None) -> str:
+    """The best-fitting structure's name, or "article" when none fits well enough."""
+    scores = fits(text, pages)
+    best = max(scores, key=lambda name: scores[name], default="article")
+    return best if scores.get(best, 0.0) >= MIN_FIT else "article"
+
+
+def parser_for(kind: str) -> Parser | None:
+    entry = STRUCTURES.get(kind)
+    return entry[1] if entry else None
