@@ -4,6 +4,14 @@ Every feed of articles shares `ArticleFeed`: a summary by default and the full t
 `?full=1`, ids that survive edits, dates in China's time zone, and `Last-Modified` for
 conditional requests (ETags come from ConditionalGetMiddleware).
 
+Dates are the articles' own (articles.dates), never the time we imported them: a feed
+reader shows an entry's date as when the news happened, and 2013 news dated by its
+import would read as today's. An entry whose date is unknown has no RSS `pubDate` and
+no Atom `published`. Atom requires `updated`: such an entry gets the newest date known
+in the feed (so it never sorts above a dated entry); the feed's own `updated` and RSS
+`lastBuildDate` are that newest known date too (see `KnownDatesMixin`). A month-precise
+date is given as the first moment of that month: the formats cannot say "March".
+
 Feed readers render a summary as HTML after the XML is decoded, so text from outside
 (an article's body, a title, a search query) is HTML-escaped in descriptions and kept
 free of angle brackets in titles: `SafeFeed` applies that to every feed, whichever
@@ -18,11 +26,12 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
 from django.views.decorators.http import condition
 
+from .dates import KnownDate, article_date, publication_date
 from .ingest.safe import strip_control_chars
 from .selectors import (
     articles_latest,
@@ -71,8 +80,51 @@ def feed_html_text(value: str) -> str:
     return escape(strip_control_chars(value))
 
 
+class KnownDatesMixin:
+    """Feed-level dates from the entries' known dates only (Django would use now)."""
+
+    def latest_post_date(self):
+        known = [item["pubdate"] for item in self.items if item["pubdate"]]
+        return max(known) if known else self.feed["last_modified"]
+
+
+class KnownDatesRssFeed(KnownDatesMixin, Rss201rev2Feed):
+    pass
+
+
+class KnownDatesAtomFeed(KnownDatesMixin, Atom1Feed):
+    def add_item_elements(self, handler, item):
+        # Atom requires `updated`; an undated entry takes the newest date known here.
+        if item["updateddate"] is None:
+            item = {**item, "updateddate": self.latest_post_date()}
+        super().add_item_elements(handler, item)
+
+
+def _feed_date(known: KnownDate | None):
+    return known.as_datetime() if known else None
+
+
 class SafeFeed(Feed):
-    """A feed whose text fields are plain text in every reader (see `feed_text`)."""
+    """A feed whose text fields are plain text in every reader (see `feed_text`), dated
+    by what it knows (see `KnownDatesMixin`)."""
+
+    feed_type = KnownDatesRssFeed
+
+    def __call__(self, request, *args, **kwargs):
+        # Last-Modified is when the content last changed (content_last_modified, set by
+        # `condition`), not the newest article's date, which Django would set here.
+        view = condition(last_modified_func=_last_modified)(self._response_without_last_modified)
+        return view(request, *args, **kwargs)
+
+    def _response_without_last_modified(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        del response["Last-Modified"]
+        return response
+
+    def feed_extra_kwargs(self, obj):
+        # The last resort of `KnownDatesMixin.latest_post_date`: a feed with no dated
+        # entry at all was last updated when its content last changed.
+        return {"last_modified": content_last_modified() or timezone.now()}
 
     def _get_dynamic_attr(self, attname, obj, default=None):
         value = super()._get_dynamic_attr(attname, obj, default)
@@ -92,8 +144,7 @@ class ArticleFeed(SafeFeed):
         # The Feed instance is shared by every request: per-request choices go on a copy.
         feed = copy.copy(self)
         feed.full_text = request.GET.get("full") in ("1", "true", "yes")
-        view = condition(last_modified_func=_last_modified)(super(ArticleFeed, feed).__call__)
-        return view(request, *args, **kwargs)
+        return super(ArticleFeed, feed).__call__(request, *args, **kwargs)
 
     def item_title(self, item):
         return item.title
@@ -104,10 +155,10 @@ class ArticleFeed(SafeFeed):
         return feed_html_text(Truncator(" ".join(item.paragraphs)).chars(300))
 
     def item_pubdate(self, item):
-        return timezone.localtime(item.published_at or item.created_at)
+        return _feed_date(article_date(item))
 
     def item_updateddate(self, item):
-        return timezone.localtime(item.updated_at)
+        return _feed_date(article_date(item))
 
     def item_author_name(self, item):
         return item.author or item.outlet or (item.source.name if item.source_id else None)
@@ -121,7 +172,7 @@ class ArticleFeed(SafeFeed):
 
 def with_atom(feed_class: type[Feed]) -> type[Feed]:
     """The Atom twin of an RSS feed class: same items, Atom format, subtitle = description."""
-    attrs = {"feed_type": Atom1Feed}
+    attrs = {"feed_type": KnownDatesAtomFeed}
     if hasattr(feed_class, "description"):
         description = feed_class.description
         attrs["subtitle"] = description
@@ -175,15 +226,16 @@ class SearchFeed(ArticleFeed):
         from .search import search_articles
 
         results = search_articles(q, per_page=FEED_SIZE)
-        hits = sorted((h.article for h in results.hits), key=lambda a: a.published_at or a.created_at, reverse=True)
-        return hits
+        # Newest known date first; undated hits last (their import time is no date).
+        def newest_first(article):
+            known = article_date(article)
+            return (known is not None, known.as_datetime().timestamp() if known else 0)
+
+        return sorted((h.article for h in results.hits), key=newest_first, reverse=True)
 
 
 class SourcePublicationsFeed(SafeFeed):
     """An association's newsletter issues and a publisher's reports."""
-
-    def __call__(self, request, *args, **kwargs):
-        return condition(last_modified_func=_last_modified)(super().__call__)(request, *args, **kwargs)
 
     def get_object(self, request, slug):
         return source_get(slug)
@@ -215,7 +267,10 @@ class SourcePublicationsFeed(SafeFeed):
         return absolute(item.get_absolute_url())
 
     def item_pubdate(self, item):
-        return timezone.localtime(item.created_at)
+        return _feed_date(publication_date(item))
+
+    def item_updateddate(self, item):
+        return _feed_date(publication_date(item))
 
 
 LatestArticlesAtomFeed = with_atom(LatestArticlesFeed)

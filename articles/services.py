@@ -228,7 +228,8 @@ def _parsed_save(document: Document, parsed: ParsedDocument) -> list[Article]:
             title=parsed.title or document.filename,
             source=source,
             issue_label=parsed.issue_label,
-            published_on=parsed.published_at.date() if parsed.published_at else None,
+            published_on=timezone.localdate(parsed.published_at) if parsed.published_at else None,
+            date_precision=parsed.date_precision if parsed.published_at else "day",
             document=document,
             is_published=publish_now,
         )

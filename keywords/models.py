@@ -3,6 +3,7 @@ of articles with topics."""
 from django.db import models
 from django.urls import reverse
 
+from articles.dates import date_iso, date_label
 from articles.models import Article
 
 
@@ -200,12 +201,9 @@ class TimelineEvent(models.Model):
 
     @property
     def date_label(self) -> str:
-        """The date as precisely as the text gave it, in Chinese."""
-        d = self.happened_on
-        if self.precision == self.Precision.YEAR:
-            return f"{d.year}年"
-        if self.precision == self.Precision.QUARTER:
-            return f"{d.year}年第{(d.month - 1) // 3 + 1}季度"
-        if self.precision == self.Precision.MONTH:
-            return f"{d.year}年{d.month}月"
-        return f"{d.year}年{d.month}月{d.day}日"
+        """The date as precisely as the text gave it, in the site's one format."""
+        return date_label(self.happened_on, self.precision)
+
+    @property
+    def date_iso(self) -> str:
+        return date_iso(self.happened_on, self.precision)

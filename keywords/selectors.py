@@ -51,7 +51,7 @@ def topic_articles(topic: Topic) -> QuerySet[Article]:
     return (
         one_per_story(Article.objects.published())
         .filter(topic_tags__topic=topic)
-        .select_related("source")
+        .select_related("source", "publication")
         .order_by(F("published_at").desc(nulls_last=True), "-id")
     )
 

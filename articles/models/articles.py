@@ -3,15 +3,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from .documents import Document, Publication
+from .documents import DATE_PRECISIONS, Document, Publication
 from .sources import Source
 
 
-class DatePrecision(models.TextChoices):
-    YEAR = "year", "年"
-    MONTH = "month", "月"
-    DAY = "day", "日"
-    MINUTE = "minute", "时分"
+DatePrecision = models.TextChoices("DatePrecision", [(value.upper(), (value, label)) for value, label in DATE_PRECISIONS])
 
 
 class ItemKind(models.TextChoices):

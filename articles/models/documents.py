@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from .sources import Source
 
+DATE_PRECISIONS = [("year", "年"), ("month", "月"), ("day", "日"), ("minute", "时分")]
+
 
 class Document(models.Model):
     """The original bytes of one input, kept as received.
@@ -88,6 +90,9 @@ class Publication(models.Model):
     source = models.ForeignKey(Source, verbose_name="主办/发布方", null=True, blank=True, on_delete=models.SET_NULL)
     issue_label = models.CharField("期号", max_length=200, blank=True)
     published_on = models.DateField("出版日期", null=True, blank=True)
+    # How precisely the issue is dated (2015年3月 is a month): its items without a date
+    # of their own show the issue's at this precision.
+    date_precision = models.CharField("日期精度", max_length=10, choices=DATE_PRECISIONS, default="day")
     document = models.ForeignKey(Document, verbose_name="原始文档", null=True, blank=True, on_delete=models.SET_NULL)
     is_published = models.BooleanField("已发布", default=False)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
