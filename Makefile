@@ -23,8 +23,10 @@ migrate: install
 samples: migrate
 	-$(PY) manage.py import --samples --publish
 
+# Debug is off unless asked for (`DEBUG=1 make run`): the site's own 404 and 500 pages,
+# static files served by WhiteNoise as in production.
 run: samples
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=$${DEBUG:-0} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

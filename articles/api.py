@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 from b2bwatch.api_errors import DOCUMENTED_ERRORS
 from b2bwatch.api_pagination import Pages
 
+from .dates import KnownDate, article_date, publication_date
 from .ingest.safe import safe_http_url
 from .models import Article, Publication
 from .search import KINDS, SearchFilters, search_articles
@@ -23,13 +24,26 @@ class SourceOut(Schema):
     kind: str
 
 
+class DateOut(Schema):
+    """A date as precisely as it is known: the same on pages and in feeds."""
+
+    value: str = Field(description="ISO 8601 cut to the precision: 2015, 2015-03, 2015-03-01 or 2013-12-19T17:44+08:00")
+    precision: str = Field(description="year | quarter | month | day | minute")
+    label: str = Field(description="as pages show it: 2015年3月")
+
+
+def date_out(known: KnownDate | None) -> dict | None:
+    return {"value": known.iso, "precision": known.precision, "label": known.label} if known else None
+
+
 class ArticleOut(Schema):
     id: int
     title: str
     url: str = Field(description="原文链接")
     outlet: str = Field(description="原始媒体")
     author: str
-    published_at: datetime | None
+    date: DateOut | None = Field(description="the article's own date, else its publication's; null when unknown")
+    published_at: datetime | None = Field(description="the article's own date as a moment (the start of its period); prefer `date`")
     date_precision: str
     source: SourceOut | None
     publication_id: int | None
@@ -44,6 +58,10 @@ class ArticleOut(Schema):
     @staticmethod
     def resolve_site_url(article: Article) -> str:
         return article.get_absolute_url()
+
+    @staticmethod
+    def resolve_date(article: Article) -> dict | None:
+        return date_out(article_date(article))
 
 
 class ImageOut(Schema):
@@ -79,8 +97,13 @@ class PublicationOut(Schema):
     title: str
     issue_label: str
     published_on: str | None
+    date: DateOut | None
     source: SourceOut | None
     site_url: str
+
+    @staticmethod
+    def resolve_date(publication: Publication) -> dict | None:
+        return date_out(publication_date(publication))
 
     @staticmethod
     def resolve_published_on(publication: Publication) -> str | None:
@@ -96,7 +119,7 @@ class PublicationDetailOut(PublicationOut):
 
     @staticmethod
     def resolve_items(publication: Publication) -> list[Article]:
-        return list(publication.articles.filter(is_published=True).select_related("source").order_by("position"))
+        return list(publication.articles.filter(is_published=True).select_related("source", "publication").order_by("position"))
 
 
 class SearchHitOut(Schema):

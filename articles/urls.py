@@ -5,6 +5,7 @@ from .cache import cached_page
 
 app_name = "articles"
 urlpatterns = [
+    path("articles/", views.archive, name="archive"),
     path("articles/<int:pk>/", views.article_detail, name="detail"),
     path("publications/<int:pk>/", views.publication_detail, name="publication"),
     path("sources/<str:slug>/", views.source_detail, name="source"),

@@ -6,10 +6,36 @@ from keywords.models import Topic
 from keywords.selectors import topics_for_article
 
 from . import selectors
+from .archive import archive_filters_from, articles_archive
 from .cache import cached_page
+from .models import ItemKind
 from .search import KINDS, SearchFilters, search_articles
 from .search.snippets import highlighted_paragraphs
 from .selectors import article_get_published, article_years
+
+
+@cached_page
+def archive(request):
+    """Every published article, newest first, a page at a time; filters that name
+    nothing the site has are ignored (see articles.archive)."""
+    years = article_years()
+    filters = archive_filters_from(request.GET, years=years)
+    page = Paginator(articles_archive(filters), settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    canonical = "&".join(part for part in (filters.query(), f"page={page.number}" if page.number > 1 else "") if part)
+    return render(
+        request,
+        "articles/archive.html",
+        {
+            "page": page,
+            "filters": filters,
+            "query": filters.query(),
+            "canonical_query": canonical,
+            "years": years,
+            "topics": Topic.objects.order_by("term"),
+            "sources": selectors.sources_public().order_by("name"),
+            "kinds": ItemKind.choices,
+        },
+    )
 
 
 @cached_page

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Count, F, Max, Q, QuerySet, Sum
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear, TruncMonth, TruncQuarter
 from django.shortcuts import get_object_or_404
 
@@ -188,4 +188,43 @@ def topic_organisations(topic: Topic, limit: int = 10) -> list[dict]:
         .values("organisation__name")
         .annotate(articles=Count("article", distinct=True), mentions=Sum("mentions"))
         .order_by("-articles", "-mentions", "organisation__name")[:limit]
+    )
+
+
+def topics_index() -> dict:
+    """Every topic for the /topics/ page: each year's list in rank order (each entry with
+    its articles that year, its articles in all, and the topic's other years' ranks),
+    then the topics on no list. Three queries whatever the number of years."""
+    published = Q(topic__article_tags__article__is_published=True)
+    in_year = published & Q(topic__article_tags__article__published_at__year=F("keyword_year__year"))
+    entries = list(
+        YearKeyword.objects.select_related("keyword_year", "topic")
+        .annotate(
+            articles_in_year=Count("topic__article_tags", filter=in_year),
+            articles_total=Count("topic__article_tags", filter=published),
+        )
+        .order_by("-keyword_year__year", "rank")
+    )
+    ranks: dict[int, list[YearKeyword]] = {}
+    for entry in entries:
+        ranks.setdefault(entry.topic_id, []).append(entry)
+    years: dict[int, dict] = {}
+    for entry in entries:
+        entry.other_years = [e for e in ranks[entry.topic_id] if e is not entry]
+        years.setdefault(entry.keyword_year_id, {"keyword_year": entry.keyword_year, "entries": []})
+        years[entry.keyword_year_id]["entries"].append(entry)
+    unlisted = list(
+        Topic.objects.filter(year_entries__isnull=True)
+        .annotate(articles_total=Count("article_tags", filter=Q(article_tags__article__is_published=True)))
+        .order_by("term")
+    )
+    return {"years": list(years.values()), "unlisted": unlisted}
+
+
+def years_index() -> list[KeywordYear]:
+    """Every year's list for the /years/ page, newest year first, entries in rank order."""
+    return list(
+        KeywordYear.objects.order_by("-year").prefetch_related(
+            Prefetch("entries", queryset=YearKeyword.objects.select_related("topic").order_by("rank"))
+        )
     )

@@ -3,7 +3,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from articles.cache import cached_page
-from articles.selectors import articles_latest, publications_latest
+from articles.archive import LEAD_KIND, ArchiveFilters, articles_archive
+from articles.models import ItemKind
+from articles.selectors import publications_latest
 
 from . import selectors
 from .models import Topic
@@ -12,13 +14,27 @@ from .timeline import global_timeline, topic_timeline
 
 @cached_page
 def home(request):
+    """The lead stories are the first page of the news archive (linked, with its page
+    2); member profiles and report chapters are on shelves of their own."""
     keyword_year = selectors.keyword_year_latest()
+    leads = ArchiveFilters(kind=LEAD_KIND)
+    # One row more than a page says whether the archive of news has a page 2.
+    articles = list(articles_archive(leads)[: settings.ARTICLES_PER_PAGE + 1])
+    shelves = [
+        (label, ArchiveFilters(kind=kind).query(), list(articles_archive(ArchiveFilters(kind=kind))[:6]))
+        for kind, label in ((ItemKind.PROFILE, "会员风采"), (ItemKind.CHAPTER, "报告与教材章节"))
+    ]
+    publications = publications_latest(6)
     return render(
         request,
         "home.html",
         {
-            "articles": articles_latest(settings.ARTICLES_PER_PAGE),
-            "publications": publications_latest(6),
+            "articles": articles[: settings.ARTICLES_PER_PAGE],
+            "has_page_2": len(articles) > settings.ARTICLES_PER_PAGE,
+            "leads_query": leads.query(),
+            "shelves": shelves,
+            "empty": not (articles or publications or any(shelf for _, _, shelf in shelves)),
+            "publications": publications,
             "trending": selectors.topics_trending(),
             "keyword_year": keyword_year,
             "entries": selectors.year_entries_with_counts(keyword_year) if keyword_year else [],
@@ -41,6 +57,7 @@ def topic_detail(request, slug: str):
             "topic": topic,
             "page": page,
             "order": order,
+            "query": "sort=relevance" if order == "relevance" else "",
             "ranks": selectors.topic_year_ranks(topic),
             "by_year": selectors.topic_mentions_by_year(topic),
             "by_period": by_period,
@@ -69,6 +86,18 @@ def year_detail(request, year: int):
             "years": selectors.keyword_years(),
         },
     )
+
+
+@cached_page
+def topics_index(request):
+    """Every topic, grouped by the years whose list it is on, with ranks and counts."""
+    return render(request, "keywords/topics_index.html", selectors.topics_index())
+
+
+@cached_page
+def years_index(request):
+    """Every year's keyword list."""
+    return render(request, "keywords/years_index.html", {"years": selectors.years_index()})
 
 
 @cached_page
