@@ -43,7 +43,7 @@ def archive_filters_from(params, *, years: list[int]) -> ArchiveFilters:
     source = params.get("source", "")[:200]
     kind = params.get("kind", "")
     return ArchiveFilters(
-        year=int(year) if year.isdigit() and int(year) in years else None,
+        year=int(year) if len(year) == 4 and year.isdigit() and int(year) in years else None,
         topic=topic if topic and Topic.objects.filter(slug=topic).exists() else "",
         source=source if source and sources_public().filter(slug=source).exists() else "",
         kind=kind if kind in ItemKind.values else "",

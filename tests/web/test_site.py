@@ -1,5 +1,7 @@
 """Site-wide pages: sitemap, robots.txt, canonical links, Open Graph, errors, sources
 and publications."""
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -77,3 +79,26 @@ def test_article_page_links_its_publication(client, issue):
     article = issue.articles.get(position=3)
     page = client.get(article.get_absolute_url()).content.decode()
     assert f'href="{issue.get_absolute_url()}"' in page
+
+
+def test_the_favicon_is_served_at_the_root_and_linked_with_app_icons(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response["Content-Type"] == "image/x-icon"
+    page = client.get("/").content.decode()
+    assert '<link rel="icon" href="/favicon.ico"' in page and 'rel="apple-touch-icon"' in page
+    for href in ["/apple-touch-icon.png", *re.findall(r'href="(/static/icons/[^"]+)"', page)]:
+        assert client.get(href).status_code == 200, href
+
+
+def test_the_opml_is_advertised_in_every_pages_head(client):
+    page = client.get("/").content.decode()
+    head = page[:page.index("</head>")]
+    assert f'<link rel="alternate" type="text/x-opml" title="b2bwatch 全部关键词订阅（OPML）" href="{reverse("keywords:topics_opml")}">' in head
+
+
+def test_a_server_error_page_is_the_sites_own(rf, settings):
+    from django.views.defaults import server_error
+
+    settings.DEBUG = False
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500 and "出错了" in response.content.decode()
