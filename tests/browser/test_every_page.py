@@ -1,9 +1,19 @@
 """With every sample document imported and published, each kind of page renders in
-Chromium, on whichever database the suite runs (PostgreSQL in CI)."""
+Chromium, on whichever database the suite runs (PostgreSQL in CI), and a crawl from the
+home page finds no broken link."""
+import re
+from collections import deque
+from urllib.parse import urljoin, urlsplit
+
 import pytest
 from django.core.management import call_command
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+# Links a crawl reads in a page: anchors, head links (icons, feeds, OPML, stylesheets) and
+# scripts and images.
+LINK = re.compile(r'''(?:href|src)="([^"#]+)''')
+CRAWL_LIMIT = 600
 
 
 @pytest.fixture
@@ -20,6 +30,10 @@ def test_every_page_renders_with_all_seeds(page, live_server, all_seeds, screens
     association = Source.objects.get(name="上海市电子商务行业协会")
     pages = {
         "home": ("/", "最新文章"),
+        "archive": ("/articles/", "全部文章"),
+        "archive-profiles": ("/articles/?kind=profile", "会员介绍"),
+        "topics": ("/topics/", "全部关键词"),
+        "years": ("/years/", "历年关键词榜"),
         "topic": ("/topics/kuajing-dianshang/", "时间线"),
         "year": ("/years/2013/", "2013年中国B2B行业十大关键词"),
         "timeline": ("/timeline/", "行业时间线"),
@@ -38,3 +52,30 @@ def test_every_page_renders_with_all_seeds(page, live_server, all_seeds, screens
         screenshot(page, f"all-seeds-{name}")
     response = page.goto(live_server.url + "/no-such-page/")
     assert response.status == 404 and "页面不存在" in page.content()
+
+
+def test_a_crawl_from_the_home_page_finds_no_broken_link(page, live_server, all_seeds):
+    """Every link of the site reached from home (pages, feeds, icons, the archive's
+    pages and filters, the index pages) answers without an error."""
+    origin = live_server.url
+    seen, queue, broken = {"/"}, deque(["/"]), []
+    while queue and len(seen) < CRAWL_LIMIT:
+        path = queue.popleft()
+        response = page.request.get(origin + path, max_redirects=3)
+        if response.status >= 400:
+            broken.append((path, response.status))
+            continue
+        if "text/html" not in response.headers.get("content-type", "") or path.startswith("/api/docs"):
+            continue
+        for href in LINK.findall(response.text().replace("&amp;", "&")):
+            url = urlsplit(urljoin(origin + path, href))
+            if f"{url.scheme}://{url.netloc}" != origin or url.path.startswith("/admin/"):
+                continue
+            target = url.path + (f"?{url.query}" if url.query else "")
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    assert not broken, broken
+    for reached in ("/articles/", "/articles/?page=2", "/topics/", "/years/", "/favicon.ico",
+                    "/feeds/topics.opml", "/topics/kuajing-dianshang/"):
+        assert reached in seen, f"{reached} is not linked from the site"
