@@ -1,7 +1,7 @@
 """Reads for the keyword pages: topics, yearly lists and what articles say of them."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear, TruncMonth, TruncQuarter
@@ -72,19 +72,42 @@ def topics_for_article(article: Article) -> list[ArticleTopic]:
 
 
 def topic_mentions_by_period(topic: Topic, period: str = "quarter") -> list[dict]:
-    """Articles and mentions per month or quarter, for the topic's trend chart."""
+    """Articles and mentions per month or quarter, for the topic's trend chart: every
+    period from the first to the last, an empty one as zero (a chart that skipped it
+    would draw 2013Q4 next to 2015Q1)."""
     trunc = TruncQuarter if period == "quarter" else TruncMonth
-    rows = (
+    rows = list(
         ArticleTopic.objects.filter(topic=topic, article__is_published=True, article__published_at__isnull=False)
         .annotate(period=trunc("article__published_at"))
         .values("period")
         .annotate(articles=Count("article", distinct=True), mentions=Sum("mentions"))
         .order_by("period")
     )
+    counts = {period_label(row["period"], period): row for row in rows}
+    if not counts:
+        return []
+    labels = periods_between(rows[0]["period"], rows[-1]["period"], period)
     return [
-        {"period": period_label(row["period"], period), "articles": row["articles"], "mentions": row["mentions"]}
-        for row in rows
+        {
+            "period": label,
+            "articles": counts[label]["articles"] if label in counts else 0,
+            "mentions": counts[label]["mentions"] if label in counts else 0,
+        }
+        for label in labels
     ]
+
+
+def periods_between(first, last, period: str) -> list[str]:
+    """The labels of every quarter (or month) from the one holding `first` to the one
+    holding `last`."""
+    step = 3 if period == "quarter" else 1
+    index = first.year * 12 + (first.month - 1) // step * step
+    end = last.year * 12 + last.month - 1
+    labels = []
+    while index <= end:
+        labels.append(period_label(date(index // 12, index % 12 + 1, 1), period))
+        index += step
+    return labels
 
 
 def period_label(when, period: str) -> str:

@@ -3,18 +3,24 @@
    json_script element, and a table next to it carries the same figures as text. */
 (function () {
   "use strict";
+  /* Mentions and articles are different quantities: each has its own labelled axis
+     (mentions on the left as bars, articles on the right as a line). Every quarter
+     between the first and the last is on the x axis, empty ones as zero. */
   function trend(el, data) {
     var chart = echarts.init(el, null, { renderer: "canvas" });
     chart.setOption({
       animation: false,
-      grid: { left: 40, right: 16, top: 28, bottom: 40 },
+      grid: { left: 56, right: 56, top: 40, bottom: 56 },
       tooltip: { trigger: "axis" },
       legend: { data: ["提及次数", "文章数"], top: 0 },
-      xAxis: { type: "category", data: data.labels },
-      yAxis: { type: "value", minInterval: 1 },
+      xAxis: { type: "category", data: data.labels, name: "季度", nameLocation: "middle", nameGap: 32 },
+      yAxis: [
+        { type: "value", name: "提及次数", minInterval: 1, position: "left" },
+        { type: "value", name: "文章数", minInterval: 1, position: "right", splitLine: { show: false } }
+      ],
       series: [
-        { name: "提及次数", type: "bar", data: data.mentions, itemStyle: { color: "#0b5cad" } },
-        { name: "文章数", type: "line", data: data.articles, itemStyle: { color: "#d9822b" } }
+        { name: "提及次数", type: "bar", yAxisIndex: 0, data: data.mentions, itemStyle: { color: "#0b5cad" } },
+        { name: "文章数", type: "line", yAxisIndex: 1, data: data.articles, itemStyle: { color: "#d9822b" } }
       ]
     });
     window.addEventListener("resize", function () { chart.resize(); });

@@ -1,0 +1,35 @@
+"""The topic chart in Chromium: an empty quarter drawn as zero, labelled axes, mentions
+and articles each on an axis of their own."""
+from datetime import UTC, datetime
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def two_quarters_apart(keywords_2013):
+    from articles.models import Article
+    from keywords.models import ArticleTopic, Topic
+
+    topic = Topic.objects.get(slug="kuajing-dianshang")
+    for when, mentions in ((datetime(2013, 12, 1, tzinfo=UTC), 3), (datetime(2014, 6, 1, tzinfo=UTC), 2)):
+        article = Article.objects.create(title="跨境电商", body="跨境电商。", published_at=when, is_published=True)
+        ArticleTopic.objects.create(article=article, topic=topic, mentions=mentions)
+    return topic
+
+
+def test_the_chart_draws_the_empty_quarter_on_labelled_axes(page, live_server, two_quarters_apart, screenshot):
+    page.goto(live_server.url + two_quarters_apart.get_absolute_url())
+    page.wait_for_selector("[data-chart][data-drawn]")
+    option = page.evaluate(
+        """() => {
+            const o = echarts.getInstanceByDom(document.querySelector('[data-chart="trend"]')).getOption();
+            return {x: o.xAxis[0].data, xName: o.xAxis[0].name, y: o.yAxis.map(a => a.name),
+                    series: o.series.map(s => [s.name, s.yAxisIndex, s.data])};
+        }"""
+    )
+    screenshot(page, "topic-chart-empty-quarter")
+    assert option["x"] == ["2013Q4", "2014Q1", "2014Q2"] and option["xName"] == "季度"
+    assert option["y"] == ["提及次数", "文章数"]
+    assert option["series"] == [["提及次数", 0, [3, 0, 2]], ["文章数", 1, [1, 0, 1]]]
