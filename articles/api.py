@@ -9,9 +9,10 @@ from ninja.pagination import paginate
 from b2bwatch.api_errors import DOCUMENTED_ERRORS
 from b2bwatch.api_pagination import Pages
 
+from .archive import ArchiveFilters, articles_filtered
 from .dates import KnownDate, article_date, publication_date
 from .ingest.safe import safe_http_url
-from .models import Article, Publication
+from .models import Article, ItemKind, Publication
 from .search import KINDS, SearchFilters, search_articles
 from .selectors import articles_published, publications_published
 
@@ -27,7 +28,9 @@ class SourceOut(Schema):
 class DateOut(Schema):
     """A date as precisely as it is known: the same on pages and in feeds."""
 
-    value: str = Field(description="ISO 8601 cut to the precision: 2015, 2015-03, 2015-03-01 or 2013-12-19T17:44+08:00")
+    value: str = Field(
+        description="ISO 8601 cut to the precision: 2015, 2015-03, 2015-03-01 or 2013-12-19T17:44+08:00"
+    )
     precision: str = Field(description="year | quarter | month | day | minute")
     label: str = Field(description="as pages show it: 2015年3月")
 
@@ -43,7 +46,9 @@ class ArticleOut(Schema):
     outlet: str = Field(description="原始媒体")
     author: str
     date: DateOut | None = Field(description="the article's own date, else its publication's; null when unknown")
-    published_at: datetime | None = Field(description="the article's own date as a moment (the start of its period); prefer `date`")
+    published_at: datetime | None = Field(
+        description="the article's own date as a moment (the start of its period); prefer `date`"
+    )
     date_precision: str
     source: SourceOut | None
     publication_id: int | None
@@ -89,6 +94,7 @@ class ArticleFilters(Schema):
     year: int | None = Field(None, ge=1990, le=2100)
     topic: str | None = None
     source: str | None = None
+    kind: ItemKind | None = Field(None, description="article | editorial | profile | foreword | chapter")
 
 
 class PublicationOut(Schema):
@@ -119,7 +125,8 @@ class PublicationDetailOut(PublicationOut):
 
     @staticmethod
     def resolve_items(publication: Publication) -> list[Article]:
-        return list(publication.articles.filter(is_published=True).select_related("source", "publication").order_by("position"))
+        items = publication.articles.filter(is_published=True).select_related("source", "publication")
+        return list(items.order_by("position"))
 
 
 class SearchHitOut(Schema):
@@ -139,14 +146,12 @@ class SearchOut(Schema):
 @router.get("/articles", response=list[ArticleOut], openapi_extra=DOCUMENTED_ERRORS)
 @paginate(Pages, page_size=20)
 def list_articles(request, filters: Query[ArticleFilters]):
-    queryset = articles_published()
-    if filters.year:
-        queryset = queryset.filter(published_at__year=filters.year)
-    if filters.topic:
-        queryset = queryset.filter(topic_tags__topic__slug=filters.topic)
-    if filters.source:
-        queryset = queryset.filter(source__slug=filters.source)
-    return queryset
+    return articles_filtered(
+        articles_published(),
+        ArchiveFilters(
+            year=filters.year, topic=filters.topic or "", source=filters.source or "", kind=filters.kind or ""
+        ),
+    )
 
 
 @router.get("/articles/{article_id}", response=ArticleDetailOut, openapi_extra=DOCUMENTED_ERRORS)

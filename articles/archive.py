@@ -56,6 +56,11 @@ def articles_archive(filters: ArchiveFilters) -> QuerySet[Article]:
     articles = one_per_story(articles_published()).order_by(
         F("published_at").desc(nulls_last=True), F("publication_id").desc(nulls_last=True), "position", "-id"
     )
+    return articles_filtered(articles, filters)
+
+
+def articles_filtered(articles: QuerySet[Article], filters: ArchiveFilters) -> QuerySet[Article]:
+    """The articles matching the filters: the archive's and the API's one way to filter."""
     if filters.year:
         articles = articles.filter(published_at__year=filters.year)
     if filters.topic:

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from articles.cache import cached_page
 from articles.archive import LEAD_KIND, ArchiveFilters, articles_archive
+from articles.cache import cached_page
 from articles.models import ItemKind
 from articles.selectors import publications_latest
 

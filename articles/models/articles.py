@@ -6,8 +6,9 @@ from django.utils import timezone
 from .documents import DATE_PRECISIONS, Document, Publication
 from .sources import Source
 
-
-DatePrecision = models.TextChoices("DatePrecision", [(value.upper(), (value, label)) for value, label in DATE_PRECISIONS])
+DatePrecision = models.TextChoices(
+    "DatePrecision", [(value.upper(), (value, label)) for value, label in DATE_PRECISIONS]
+)
 
 
 class ItemKind(models.TextChoices):

@@ -108,3 +108,11 @@ def test_profiles_and_chapters_have_their_own_shelves_on_the_home_page(client, c
     assert "第一章" in chapters
     leads = page[page.index('id="latest-heading"'):page.index(">会员风采</h2>")]
     assert "会员0" not in leads and "第一章" not in leads
+
+
+def test_the_api_filters_articles_by_kind_as_the_archive_does(client, corpus):
+    import json
+
+    titles = [a["title"] for a in json.loads(client.get("/api/articles", {"kind": "profile"}).content)["items"]]
+    assert sorted(titles) == ["会员0", "会员1"]
+    assert client.get("/api/articles", {"kind": "draft"}).status_code == 422

@@ -93,7 +93,8 @@ def test_the_favicon_is_served_at_the_root_and_linked_with_app_icons(client):
 def test_the_opml_is_advertised_in_every_pages_head(client):
     page = client.get("/").content.decode()
     head = page[:page.index("</head>")]
-    assert f'<link rel="alternate" type="text/x-opml" title="b2bwatch 全部关键词订阅（OPML）" href="{reverse("keywords:topics_opml")}">' in head
+    opml = reverse("keywords:topics_opml")
+    assert f'<link rel="alternate" type="text/x-opml" title="b2bwatch 全部关键词订阅（OPML）" href="{opml}">' in head
 
 
 def test_a_server_error_page_is_the_sites_own(rf, settings):
