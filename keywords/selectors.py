@@ -175,7 +175,7 @@ def topics_trending(*, days: int = 90, limit: int = 8) -> list[dict]:
 
 def year_review(keyword_year: KeywordYear, *, top: int = 3) -> list[dict]:
     """The year's keywords in order, each with its counts, its mentions per month of
-    that year (for a small chart) and its most relevant articles of the year."""
+    that year and its most relevant articles of the year."""
     entries = year_entries_with_counts(keyword_year)
     monthly: dict[int, list[int]] = {e.topic_id: [0] * 12 for e in entries}
     rows = (

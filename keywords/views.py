@@ -76,13 +76,21 @@ def year_detail(request, year: int):
     keyword_year = selectors.keyword_year_get(year)
     review = selectors.year_review(keyword_year)
     for item in review:
-        item["chart_id"] = f"spark-{item['entry'].rank}"
+        item["mentions"] = sum(item["monthly"])
+    # One chart compares the year's keywords on one scale (ten small charts, each with
+    # its own, made every keyword look alike).
+    chart = {
+        "terms": [item["entry"].topic.term for item in review],
+        "mentions": [item["mentions"] for item in review],
+        "axis": f"{keyword_year.year}年提及次数",
+    }
     return render(
         request,
         "keywords/year_detail.html",
         {
             "keyword_year": keyword_year,
             "review": review,
+            "chart": chart,
             "years": selectors.keyword_years(),
         },
     )

@@ -26,21 +26,22 @@
     window.addEventListener("resize", function () { chart.resize(); });
     el.setAttribute("data-drawn", "1");
   }
-  function spark(el, monthly) {
+  /* The year's keywords side by side on one labelled scale, in the list's order. */
+  function compare(el, data) {
     var chart = echarts.init(el, null, { renderer: "canvas" });
     chart.setOption({
       animation: false,
-      grid: { left: 2, right: 2, top: 4, bottom: 14 },
-      tooltip: { trigger: "axis", formatter: function (p) { return p[0].name + "：" + p[0].value + " 次"; } },
-      xAxis: { type: "category", data: monthly.map(function (_, i) { return (i + 1) + "月"; }),
-               axisLabel: { interval: 2, fontSize: 9 }, axisTick: { show: false } },
-      yAxis: { type: "value", show: false, minInterval: 1 },
-      series: [{ type: "bar", data: monthly, itemStyle: { color: "#0b5cad" }, barWidth: "60%" }]
+      grid: { left: 8, right: 40, top: 8, bottom: 48, containLabel: true },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      xAxis: { type: "value", name: data.axis, nameLocation: "middle", nameGap: 28, minInterval: 1 },
+      yAxis: { type: "category", data: data.terms, inverse: true, axisTick: { show: false } },
+      series: [{ name: data.axis, type: "bar", data: data.mentions, itemStyle: { color: "#0b5cad" },
+                 label: { show: true, position: "right" } }]
     });
     window.addEventListener("resize", function () { chart.resize(); });
     el.setAttribute("data-drawn", "1");
   }
-  var kinds = { trend: trend, spark: spark };
+  var kinds = { trend: trend, compare: compare };
   document.querySelectorAll("[data-chart]").forEach(function (el) {
     var source = document.getElementById(el.getAttribute("data-source"));
     var draw = kinds[el.getAttribute("data-chart")];

@@ -57,7 +57,7 @@ def test_pages_charts_swagger_and_admin_work_under_the_policy(csp_page, live_ser
     check(site["topic"].get_absolute_url())
     page.wait_for_selector("[data-chart='trend'][data-drawn]")
     check("/years/2013/")
-    page.wait_for_selector("[data-chart='spark'][data-drawn]")
+    page.wait_for_selector("[data-chart='compare'][data-drawn]")
     check("/api/docs")
     page.wait_for_selector(".swagger-ui .info .title")
     assert "b2bwatch API" in page.locator(".swagger-ui .info .title").inner_text()

@@ -133,10 +133,13 @@ def test_home_shows_trending_topics_and_latest_publications(client, seeded):
     assert "最新会刊与报告" in page and "2020中国工业品B2B电商报告" in page
 
 
-def test_year_page_has_a_small_chart_and_top_articles_per_keyword(client, seeded):
+def test_year_page_compares_its_keywords_in_one_chart_and_lists_top_articles(client, seeded):
     response = client.get(reverse("keywords:year", args=[2013]))
     page = response.content.decode()
-    assert page.count('data-chart="spark"') == 10
+    assert page.count("data-chart=") == 1 and 'data-chart="compare"' in page
+    assert response.context["chart"]["terms"] == TEN_2013
+    assert response.context["chart"]["axis"] == "2013年提及次数"
+    assert response.context["chart"]["mentions"][0] == 8
     first = response.context["review"][0]
     assert first["monthly"][11] == 8 and sum(first["monthly"]) == 8  # 在线交易: 8 mentions, all in December
     assert [a.title for a in first["articles"]] == [TITLE]

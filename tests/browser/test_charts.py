@@ -1,5 +1,5 @@
-"""The topic chart in Chromium: an empty quarter drawn as zero, labelled axes, mentions
-and articles each on an axis of their own."""
+"""Charts in Chromium: the topic chart draws an empty quarter as zero on labelled axes, mentions
+and articles each on an axis of their own; the year page compares its keywords on one scale."""
 from datetime import UTC, datetime
 
 import pytest
@@ -33,3 +33,21 @@ def test_the_chart_draws_the_empty_quarter_on_labelled_axes(page, live_server, t
     assert option["x"] == ["2013Q4", "2014Q1", "2014Q2"] and option["xName"] == "季度"
     assert option["y"] == ["提及次数", "文章数"]
     assert option["series"] == [["提及次数", 0, [3, 0, 2]], ["文章数", 1, [1, 0, 1]]]
+
+
+def test_the_year_page_compares_its_keywords_on_one_scale(page, live_server, keywords_2013, screenshot):
+    from articles.services import document_create
+    from tests.conftest import SEED_000, seed_bytes
+
+    document_create(data=seed_bytes(SEED_000), filename=SEED_000)
+    page.goto(live_server.url + "/years/2013/")
+    page.wait_for_selector("[data-chart='compare'][data-drawn]")
+    option = page.evaluate(
+        """() => {
+            const o = echarts.getInstanceByDom(document.querySelector('[data-chart="compare"]')).getOption();
+            return {terms: o.yAxis[0].data, axis: o.xAxis[0].name, charts: document.querySelectorAll('[data-chart]').length};
+        }"""
+    )
+    screenshot(page, "year-2013-compare")
+    assert option["charts"] == 1 and option["axis"] == "2013年提及次数"
+    assert option["terms"][:3] == ["在线交易", "互联网金融", "大数据"] and len(option["terms"]) == 10
