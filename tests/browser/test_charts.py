@@ -45,7 +45,8 @@ def test_the_year_page_compares_its_keywords_on_one_scale(page, live_server, key
     option = page.evaluate(
         """() => {
             const o = echarts.getInstanceByDom(document.querySelector('[data-chart="compare"]')).getOption();
-            return {terms: o.yAxis[0].data, axis: o.xAxis[0].name, charts: document.querySelectorAll('[data-chart]').length};
+            const charts = document.querySelectorAll('[data-chart]').length;
+            return {terms: o.yAxis[0].data, axis: o.xAxis[0].name, charts: charts};
         }"""
     )
     screenshot(page, "year-2013-compare")
