@@ -18,7 +18,7 @@ Parser = Callable[[str, list[str] | None], ParsedDocument]
 # Listed in the order that breaks a tie: the more specific shape first.
 STRUCTURES: dict[str, tuple[Callable[[str, list[str] | None], float], Parser]] = {
     "newsletter": (newsletter.fit, newsletter.parse_newsletter),
-    "report": (report.fit, lambda text, pages: report.parse_report(text)),
+    "report": (report.fit, report.parse_report),
 }
 
 
