@@ -84,6 +84,9 @@ def chinese_number(text: str) -> int:
     return total + current
 
 
+_INLINE_MARKS = re.compile(r"\*\*|__|`")
+
+
 def parse_heading(line: str, *, max_title: int = MAX_TITLE) -> Heading | None:
     """The heading this line is written as, or None.
 
@@ -92,6 +95,7 @@ def parse_heading(line: str, *, max_title: int = MAX_TITLE) -> Heading | None:
     back whatever its length (its text is the article itself): see `Heading.is_clause`.
     """
     text, hashes = strip_marks(line)
+    text = _INLINE_MARKS.sub("", text).strip()
     if not text:
         return None
     m = _ORDINAL.match(text)

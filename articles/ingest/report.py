@@ -51,21 +51,37 @@ class _Chapter:
     kind: str = "chapter"
     author: str = ""
     lines: list[str] = field(default_factory=list)
+    ordinal: bool = False  # written 第X章 / 第X节
 
 
 def fit(text: str, pages: list[str] | None = None) -> float:
-    """How much the text looks like a report or book: a textbook's 【学习目标】, or chapter
-    headings whose numbers run in order (第一章 第二章 …, 1 2 3 with 1.1 …, 一、二、…)."""
+    """How much the text looks like a report or book, from its outline.
+
+    Strong evidence: a textbook's 【学习目标】; chapters written 第X章 (a book, a law); an
+    outline with sub-numbers (2.1 under 2 or 二、). A flat 一、二、三、 or 1 2 3 is weak: news
+    articles and newsletter pieces number their sub-headings so. Numbered lines with no
+    text between them are a list (of links, of contents), not chapters.
+    """
     lines = _clean_lines(text, pages)
     if any(_LESSON.match(line) for line in lines):
         return 1.0
     chapters = [c for c in _split(lines, paged=bool(pages)) if c.kind == "chapter" and c.number]
+    if len(chapters) < 2:
+        return 0.0
+    bare = sum(
+        1 for c, after in zip(chapters, chapters[1:] + [None])
+        if not c.lines and not (after and after.number.startswith(c.number + "."))
+    )
+    if bare * 3 > len(chapters):
+        return 0.0
     tops = {c.number.split(".")[0] for c in chapters}
-    if len(tops) >= 3 or len(tops) >= 2 and len(chapters) >= 4:
+    nested = sum(1 for c in chapters if "." in c.number)
+    ordinal = any(c.ordinal for c in chapters)
+    if nested >= 3 or ordinal and len(tops) >= 3:
         return 0.9
-    if sum(1 for c in chapters if "." in c.number) >= 3:
-        return 0.8
-    return 0.0
+    if nested or ordinal:
+        return 0.6
+    return 0.3
 
 
 def parse_report(text: str, pages: list[str] | None = None) -> ParsedDocument:
@@ -81,7 +97,7 @@ def parse_report(text: str, pages: list[str] | None = None) -> ParsedDocument:
     kept = [c for c in chapters if c.lines and c.kind != "discard"]
     items = [_finish(c, n) for n, c in enumerate(kept, start=1)]
     head = _head(text, pages)
-    document = ParsedDocument(kind="report", items=items, title=_report_title(head, lines))
+    document = ParsedDocument(kind="report", items=items, title=_report_title(head, lines) or _title_line(text, pages, items))
     document.source_name, document.published_at, document.date_precision = _publisher_and_date(head)
     document.issue_label = _issue_label(head)
     return document
@@ -89,9 +105,16 @@ def parse_report(text: str, pages: list[str] | None = None) -> ParsedDocument:
 
 def _head(text: str, pages: list[str] | None) -> list[str]:
     """Where a report states its title, issuer and date: the PDF's first page, else the top."""
-    source = pages[0] if pages else text
-    lines = _clean_lines(source, pages) if pages else [tidy_spacing(line.strip()) for line in text.split("\n")]
-    return [line for line in lines if line][:40]
+    if pages:
+        return [line for line in _clean_lines(pages[0], pages) if line][:40]
+    head = []
+    for line in text.split("\n")[:200]:
+        line = tidy_spacing(line.strip())
+        if _is_heading(line) and strip_marks(line)[1] != 1:
+            break
+        if line:
+            head.append(line)
+    return head[:40]
 
 
 def _clean_lines(text: str, pages: list[str] | None = None) -> list[str]:
@@ -163,14 +186,14 @@ def _split(lines: list[str], *, paged: bool = False) -> list[_Chapter]:
                     current.lines.append(line)
                     continue
                 scheme, outline, top = "ordinal", number, title
-                current = _Chapter(number=number, title=title, section=title)
+                current = _Chapter(number=number, title=title, section=title, ordinal=True)
                 chapters.append(current)
                 continue
             if h.level == 2 and outline:
                 number = f"{outline.split('.')[0]}.{h.number}"
                 if _follows(outline, number):
                     outline = number
-                    current = _Chapter(number=number, title=title, section=top)
+                    current = _Chapter(number=number, title=title, section=top, ordinal=True)
                     chapters.append(current)
                     continue
         # In a textbook, numbered lines under 【学习目标】 are lists: its chapters are its lessons.
@@ -253,7 +276,8 @@ _LABEL = re.compile(r"[:：@]|^《|https?://")
 _SUBTITLE = re.compile(r"^(?:——|--)\s*(?P<text>\S.*)$")
 # A PRC law's adoption line names its legislature: 杭州市第十二届人民代表大会常务委员会第四十次会议通过.
 _LEGISLATURE = re.compile(
-    r"(?P<place>[\u3400-\u9fff]*?)第[一二三四五六七八九十百\d]+届(?P<body>[\u3400-\u9fff]+?(?:常务委员会|代表大会))"
+    r"(?P<place>[\u3400-\u9fff]{2,8}?(?:省|市|自治区|自治州|县|区))?第[一二三四五六七八九十百\d]+届"
+    r"(?P<body>[\u3400-\u9fff]+?(?:代表大会常务委员会|代表大会))"
 )
 _DECREE = re.compile(r"(?:公告|主席令|令)第\s*[\d一二三四五六七八九十百零]+\s*号")
 
@@ -282,6 +306,24 @@ def _report_title(head: list[str], lines: list[str]) -> str:
         compact = squash(line)
         if 6 <= len(compact) <= 40 and re.search(r"(?:报告|白皮书|蓝皮书|研究|指南)$", compact):
             return line
+    return ""
+
+
+def _title_line(text: str, pages: list[str] | None, items: list[ParsedArticle]) -> str:
+    """A plain text's first line standing alone (a blank line after it), short and not a
+    heading, a date or its first chapter's title: how a book's text file states its title."""
+    if pages:
+        return ""
+    chapter_titles = {squash(item.title) for item in items}
+    raw = [line.strip() for line in text.split("\n")[:30]]
+    for i, line in enumerate(raw):
+        if not line or re.fullmatch(r"`{3,}\w*|-{3,}", line):
+            continue
+        alone = i + 1 < len(raw) and not raw[i + 1]
+        if alone and len(line) <= 30 and not _is_heading(line) and not _FULL_DATE.search(line) \
+                and not re.search(r"[。，；：:]", line) and squash(line) not in chapter_titles:
+            return line
+        return ""
     return ""
 
 
@@ -314,9 +356,9 @@ def _publisher_and_date(head: list[str]) -> tuple[str, datetime | None, str]:
         m = _PUBLISHER.match(compact)
         if m and not publisher and not _ROLE_TITLE.search(compact):
             publisher = m["name"]
-        legislature = _LEGISLATURE.search(compact)
+        legislature = _LEGISLATURE.search(_FULL_DATE.sub("", compact))
         if legislature and not publisher:
-            publisher = legislature["place"] + legislature["body"]
+            publisher = (legislature["place"] or "") + legislature["body"]
     for line in head:
         full = _FULL_DATE.search(line)
         if full and len(line) <= 60:  # a dateline, not a sentence of the text that names a day
