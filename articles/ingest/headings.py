@@ -33,6 +33,9 @@ NAMED_PARTS = (
 _NAMED = re.compile(r"^(?P<title>" + "|".join(sorted(NAMED_PARTS, key=len, reverse=True)) + r")(?:[：:]\s*)?$")
 _SENTENCE_END = re.compile(r"[。！？!?；;，,]$")
 MAX_TITLE = 40
+# A newsletter's section line: 【本期关注】 or [产业透视].
+SECTION = re.compile(r"^[【\[]\s*(?P<name>[^】\]\s]{2,12})\s*[】\]]$")
+_CONTENTS = re.compile(r"^(?:目录|内容目录|图表目录|本期目录|CONTENTS?)$", re.I)
 
 _UNITS = {"章": 1, "篇": 1, "部分": 1, "编": 1, "卷": 1, "讲": 1, "课": 1, "节": 2, "条": 3, "條": 3}
 
@@ -63,6 +66,12 @@ def strip_marks(line: str) -> tuple[str, int]:
     if e:
         text = e["inner"].strip()
     return text, level
+
+
+def is_contents_heading(line: str) -> bool:
+    """目录, 目 录, 内容目录, 图表目录, 本期目录, CONTENTS, with or without Markdown marks."""
+    text = re.sub(r"\s+", "", strip_marks(line)[0])
+    return bool(_CONTENTS.match(text))
 
 
 def chinese_number(text: str) -> int:

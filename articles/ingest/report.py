@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from chinese_text.normalise import key
+
 from .clean import drop_repeated_blocks, drop_running_lines, is_page_number, rejoin, squash, tidy_spacing
 from .dates import CHINA, parse_published
 from .errors import IngestError
 from .headings import follows as _follows
-from .headings import parse_heading, strip_marks
-from .toc import key
+from .headings import is_contents_heading, parse_heading, strip_marks
 from .types import ParsedArticle, ParsedDocument
 
 _CAPTION = re.compile(r"^(?:图|表|Figure|Table)\s*\d+(?:[.\-．]\d+)*\s*[:：.．]?\s*\S", re.I)
@@ -37,7 +38,6 @@ _DISCLAIMER = re.compile(
     r"^(?:特别声明|法律声明|免责声明|重要声明|声明|分析师声明|分析师承诺|信息披露|(?:股票|行业)?(?:投资)?评级说明"
     r"|分析、估值方法的局限性说明|分析师简介|作者简介)[:：]?$"
 )
-_CONTENTS = re.compile(r"^(?:目录|内容目录|图表目录|本期目录|CONTENTS?)$", re.I)
 _LEADER = re.compile(r"(?:\s*[.…·．]{3,}\s*[-\d\s]*|\s+-?\s*\d{1,3}\s*-?)$")
 _COVER_LIMIT = 200  # an untitled, unsigned preamble shorter than this is front matter, not an item
 _TEMPLATE = re.compile(r"\[[^\]\n]*?[A-Za-z]+_[A-Za-z]+\s*\]|^[\ue000-\uf8ff]+\s*")
@@ -69,7 +69,7 @@ def fit(text: str, pages: list[str] | None = None) -> float:
     if len(chapters) < 2:
         return 0.0
     bare = sum(
-        1 for c, after in zip(chapters, chapters[1:] + [None])
+        1 for c, after in zip(chapters, chapters[1:] + [None], strict=True)
         if not c.lines and not (after and after.number.startswith(c.number + "."))
     )
     if bare * 3 > len(chapters):
@@ -97,7 +97,8 @@ def parse_report(text: str, pages: list[str] | None = None) -> ParsedDocument:
     kept = [c for c in chapters if c.lines and c.kind != "discard"]
     items = [_finish(c, n) for n, c in enumerate(kept, start=1)]
     head = _head(text, pages)
-    document = ParsedDocument(kind="report", items=items, title=_report_title(head, lines) or _title_line(text, pages, items))
+    title = _report_title(head, lines) or _title_line(text, pages, items)
+    document = ParsedDocument(kind="report", items=items, title=title)
     document.source_name, document.published_at, document.date_precision = _publisher_and_date(head)
     document.issue_label = _issue_label(head)
     return document
@@ -145,7 +146,7 @@ def _drop_contents(lines: list[str]) -> list[str]:
     out = list(lines)
     i = 0
     while i < min(len(out), 400):
-        if not _CONTENTS.match(squash(strip_marks(out[i])[0])) or i + 1 >= len(out):
+        if not is_contents_heading(out[i]) or i + 1 >= len(out):
             i += 1
             continue
         first = key(_LEADER.sub("", out[i + 1]))
@@ -223,7 +224,8 @@ def _split(lines: list[str], *, paged: bool = False) -> list[_Chapter]:
                 chapters.append(current)
                 continue
         if h and h.style == "named" and h.title in _OPENING and not outline and not lesson:
-            current = _Chapter(number="", title=h.title, section=h.title, kind="chapter" if h.title == "导言" else "foreword")
+            kind = "chapter" if h.title == "导言" else "foreword"
+            current = _Chapter(number="", title=h.title, section=h.title, kind=kind)
             chapters.append(current)
             continue
         if h and h.style == "named" and h.title in _CLOSING and outline:
@@ -296,7 +298,7 @@ def _report_title(head: list[str], lines: list[str]) -> str:
         text, hashes = strip_marks(line)
         if hashes == 1 and text:
             return text
-    for line, after in zip(head, head[1:]):
+    for line, after in zip(head, head[1:], strict=False):
         if _SUBTITLE.match(after) and _cover_line(line):
             return line
     for line in head:
@@ -329,7 +331,7 @@ def _title_line(text: str, pages: list[str] | None, items: list[ParsedArticle]) 
 
 def _issue_label(head: list[str]) -> str:
     """A series number under the title (——开源量化评论（3）) or a decree number (公告第78号)."""
-    for line, after in zip(head, head[1:]):
+    for line, after in zip(head, head[1:], strict=False):
         m = _SUBTITLE.match(after)
         if m and _cover_line(line) and re.search(r"\d|第.+[期号]", m["text"]):
             return m["text"]

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from .clean import squash
+from .headings import SECTION, is_contents_heading
 from .titles import ENDS_LIKE_TEXT
 
-SECTION = re.compile(r"^[【\[]\s*(?P<name>[^】\]\s]{2,12})\s*[】\]]$")
-_TOC_HEADING = re.compile(r"^(?:目\s*录|本期目录|CONTENTS?)$", re.I)
+__all__ = ["SECTION", "table_of_contents", "similar", "key", "find_section", "find_title"]
 _TOC_PAGE = re.compile(r"(?:\s*[.…·•\-]{2,}\s*|\t+|\s{2,})(\d{1,3})\s*$|(?<=[】\u3400-\u9fff）)])\s*(\d{1,3})$")
 
 
@@ -32,7 +31,7 @@ def table_of_contents(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
     entries may lack their page number (a PDF puts a long title's number on the next
     line, and cleaning drops lone numbers).
     """
-    start = next((i for i, line in enumerate(lines[:80]) if _TOC_HEADING.match(squash(line))), None)
+    start = next((i for i, line in enumerate(lines[:80]) if is_contents_heading(line)), None)
     if start is None:
         return [], 0
     entries: list[tuple[str, str]] = []
