@@ -114,6 +114,7 @@ _ENDS_SENTENCE = re.compile(r"[。！？；：…」”’）)\]】.!?;:]$")
 _ENUMERATED = re.compile(
     r"^(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|趋势\s*\d+)"
 )
+_CONTINUES = re.compile(r"^[，。；：、！？）」』”’》,.;:!?)]")
 _LABELLED = re.compile(r"^[\u3400-\u9fff]{2,10}[：:]")
 
 
@@ -131,11 +132,15 @@ def rejoin(paragraphs: list[str], *, keep=lambda p: False) -> list[str]:
     """Join paragraphs that PDF extraction broke inside a sentence.
 
     A block that does not end a sentence, followed by one that goes on with CJK text, is
-    one paragraph (joined without a space); `keep(block)` marks blocks never to be joined
+    one paragraph (joined without a space), and so is a block that starts with a comma or
+    a closing mark (a line broken just before it); `keep(block)` marks blocks never to be joined
     (titles, section headers, attribution lines).
     """
     out: list[str] = []
     for block in paragraphs:
+        if out and not keep(out[-1]) and not keep(block) and _CONTINUES.match(block):
+            out[-1] = out[-1] + block  # no paragraph starts with a comma or a closing mark
+            continue
         if (
             out
             and not keep(out[-1])

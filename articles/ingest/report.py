@@ -20,6 +20,7 @@ from .dates import CHINA, parse_published
 from .errors import IngestError
 from .headings import follows as _follows
 from .headings import is_contents_heading, parse_heading, strip_marks
+from .toc import toc_entry
 from .types import ParsedArticle, ParsedDocument
 
 _CAPTION = re.compile(r"^(?:图|表|Figure|Table)\s*\d+(?:[.\-．]\d+)*\s*[:：.．]?\s*\S", re.I)
@@ -38,7 +39,7 @@ _DISCLAIMER = re.compile(
     r"^(?:特别声明|法律声明|免责声明|重要声明|声明|分析师声明|分析师承诺|信息披露|(?:股票|行业)?(?:投资)?评级说明"
     r"|分析、估值方法的局限性说明|分析师简介|作者简介)[:：]?$"
 )
-_LEADER = re.compile(r"(?:\s*[.…·．]{3,}\s*[-\d\s]*|\s+-?\s*\d{1,3}\s*-?)$")
+_LEADER = re.compile(r"\s*[.…·．]{3,}[-\d\s]*$")  # dot leaders with a `- 3 -` page mark or none
 _COVER_LIMIT = 200  # an untitled, unsigned preamble shorter than this is front matter, not an item
 _TEMPLATE = re.compile(r"\[[^\]\n]*?[A-Za-z]+_[A-Za-z]+\s*\]|^[\ue000-\uf8ff]+\s*")
 
@@ -126,10 +127,11 @@ def _clean_lines(text: str, pages: list[str] | None = None) -> list[str]:
     counts: dict[str, int] = {}
     for line in raw:
         counts[line] = counts.get(line, 0) + 1
-    # Running headers, watermarks and bullet debris repeat across pages.
+    # Without pages, running headers and watermarks are found as short lines repeated
+    # through the text; with pages, `drop_running_lines` found them exactly.
     lines = [
         line for line in raw
-        if not (counts[line] >= 4 and len(line) <= 40 and not _is_heading(line))
+        if not (not pages and counts[line] >= 4 and len(line) <= 40 and not _is_heading(line))
         and not re.fullmatch(r"[•·●◆■□▪\-–—\s]+|vs\.?", line)
     ]
     return _drop_contents(lines)
@@ -149,7 +151,7 @@ def _drop_contents(lines: list[str]) -> list[str]:
         if not is_contents_heading(out[i]) or i + 1 >= len(out):
             i += 1
             continue
-        first = key(_LEADER.sub("", out[i + 1]))
+        first = key(_LEADER.sub("", toc_entry(out[i + 1])[0]))
         end = next((k for k in range(i + 2, len(out)) if len(out[k]) <= 60 and first and key(out[k]) == first
                     and not _LEADER.search(out[k])), None)
         if end is None:

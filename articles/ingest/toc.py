@@ -16,7 +16,7 @@ __all__ = ["SECTION", "table_of_contents", "similar", "key", "find_section", "fi
 _TOC_PAGE = re.compile(r"(?:\s*[.…·•\-]{2,}\s*|\t+|\s{2,})(\d{1,3})\s*$|(?<=[】\u3400-\u9fff）)])\s*(\d{1,3})$")
 
 
-def _toc_entry(line: str) -> tuple[str, bool]:
+def toc_entry(line: str) -> tuple[str, bool]:
     """The entry's text without dots and page number, and whether it had a page number."""
     m = _TOC_PAGE.search(line)
     if not m:
@@ -39,7 +39,7 @@ def table_of_contents(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
     section = ""
     pending = False
     for i in range(start + 1, min(len(lines), start + 120)):
-        text, numbered = _toc_entry(lines[i])
+        text, numbered = toc_entry(lines[i])
         m = SECTION.match(text)
         if m:
             if m["name"] in seen_sections:
@@ -55,8 +55,8 @@ def table_of_contents(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
             entries[-1] = (section, entries[-1][1] + text)
         else:
             entries.append((section, text))
-        pending = not numbered and i + 1 < len(lines) and _toc_entry(lines[i + 1])[1] and len(
-            _toc_entry(lines[i + 1])[0]) < 20 and not SECTION.match(lines[i + 1])
+        pending = not numbered and i + 1 < len(lines) and toc_entry(lines[i + 1])[1] and len(
+            toc_entry(lines[i + 1])[0]) < 20 and not SECTION.match(lines[i + 1])
     return [], 0
 
 
