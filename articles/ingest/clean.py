@@ -114,7 +114,7 @@ _ENDS_SENTENCE = re.compile(r"[。！？；：…」”’）)\]】.!?;:]$")
 _ENUMERATED = re.compile(
     r"^(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|趋势\s*\d+)"
 )
-_CONTINUES = re.compile(r"^[，。；：、！？）」』”’》,.;:!?)]")
+_CONTINUES = re.compile(r"^[，。；：、！？）」』”’》]")
 _LABELLED = re.compile(r"^[\u3400-\u9fff]{2,10}[：:]")
 
 
