@@ -1,11 +1,16 @@
-"""A long report or a textbook chapter: chapters from numbered headings.
+"""A long report, a book, a law or a research note: chapters from its headings.
 
-Headings are `1`, `1.1`, `2.3.1` followed by a short title, or `一、…` under a chapter;
-a textbook's chapter title is the short line right before its 【学习目标】. A number
-followed by a sentence is a footnote, not a heading, and a number must follow the one
-before it (2.3 after 2.2 or 2, not after 4.1). Figure and table captions (`图2.8: …`)
-are kept as captions. What stands before the first heading is a foreword, signed by the
-people named above it. Title, publisher and date are read where the text states them.
+Headings are read by `headings.parse_heading`: `第X章` (with `第X节` under it), `1` / `1.1` /
+`2.1、`, `一、` (with 2.1 under 二), a textbook's chapter title right before its 【学习目标】,
+and named parts (前言, 序, 结语, 后记, 风险提示…). A number must follow the one before it
+(2.3 after 2.2 or 2, not after 4.1), so numbered steps and footnotes inside a chapter
+continue it, and so do a law's 第X条. A chapter with no text before its first subsection is
+the section of its subsections. A contents list (目录) runs until its first entry comes back
+in the body and is dropped; a PDF's running headers and page marks go by their repetition
+across pages, its first page is the cover (title, series, date) and never an item, and the
+legal pages after the chapters (法律声明, 评级说明…) are not items either. Figure and table
+captions (`图2.8: …`) are kept as captions. An untitled preamble signed by the people named
+above it is a foreword. Title, issuer and date are read where the head states them.
 """
 from __future__ import annotations
 
