@@ -119,7 +119,7 @@ def fit(text: str, pages: list[str] | None = None) -> float:
     items = outline.items
     if len(items) < 3:
         return 0.0
-    sourced = sum(1 for item in items if item.url or item.outlet) / len(items)
+    sourced = sum(1 for item in items if item.url or item.outlet or _has_source(item.lines)) / len(items)
     named = bool(_DIGEST_WORDS.search(outline.title + " " + outline.fields.get("title", "")))
     if not outline.markdown:
         # Plain text: the newsletter structure reads parenthesised source lines; a digest
@@ -400,27 +400,36 @@ def _names_a_story(entry: str, titles: list[str]) -> bool:
 def _plain_items(lines: list[str]) -> tuple[str, list[str], list[_Item]]:
     """The same shapes without marks: a story runs to its closing source line.
 
-    Its title is its first short line (a numbered one when there is one: the short lines
-    before it name the section).
+    A source line closes the story once it has text, or when it follows a bare title and
+    the next line is another short title (a story told by its title and link alone). The
+    story's title is the short line that a contents entry names, else its numbered short
+    line (the short line before that names the section), else its first short line, or
+    for the first story, the last one before its text (what precedes is the masthead).
     """
-    text_lines = [line.strip().lstrip(_CODE) for line in lines]
-    nonempty = [line for line in text_lines if line]
-    title = nonempty[0] if nonempty and len(nonempty[0]) <= 60 else ""
+    nonempty = [line.strip().lstrip(_CODE).strip() for line in lines]
+    nonempty = [line for line in nonempty if line]
+    title = nonempty[0] if nonempty and _short(nonempty[0]) else ""
+    rest = nonempty[1:] if title else nonempty
+    entries, rest = _plain_contents(rest)
     segments: list[list[str]] = [[]]
+    texts = 0  # non-source lines in the current story
     has_body = False
-    for line in nonempty[1:] if title else nonempty:
+    for i, line in enumerate(rest):
         found = _source(line)
-        if found and has_body and found[0] not in _OPENING_SOURCE:
-            segments[-1].append(line)
-            segments.append([])
-            has_body = False
+        if found and not segments[-1] and len(segments) > 1:
+            segments[-2].append(line)  # a second source line right after the closing one
             continue
-        if found and not has_body and segments[-1] and len(segments) > 1 and not _short(segments[-1][-1]):
-            segments[-2].append(line)  # a second source line after the closing one
-            continue
+        following = next((nxt for nxt in rest[i + 1:] if not _source(nxt)), "")
+        closes = found and found[0] not in _OPENING_SOURCE and (
+            has_body or (texts and _short(following))
+        )
         segments[-1].append(line)
-        if not found and not _short(line):
-            has_body = True
+        if closes:
+            segments.append([])
+            texts, has_body = 0, False
+        elif not found:
+            texts += 1
+            has_body = has_body or not _short(line)
     head: list[str] = []
     items: list[_Item] = []
     section = ""
@@ -429,23 +438,71 @@ def _plain_items(lines: list[str]) -> tuple[str, list[str], list[_Item]]:
             if not items:
                 head += segment
             continue
-        shorts = []
-        for line in segment:
-            if not _short(line) or _source(line):
-                break
-            shorts.append(line)
-        if not shorts:
+        runs = _short_runs(segment)
+        if not runs:
             continue
-        numbered = [i for i, line in enumerate(shorts) if _NUMBER.match(line)]
-        at = numbered[-1] if numbered else len(shorts) - 1
-        if at > 0:
-            section = shorts[at - 1]
-        items.append(_Item(_strip_number(shorts[at]), section, segment[at + 1:]))
+        picked = None
+        for run in runs:
+            named = [i for i in run if _names_a_story(segment[i], entries)]
+            numbered = [i for i in run if _NUMBER.match(segment[i])]
+            if named or numbered:
+                picked = (run, named[0] if named else numbered[-1])
+                break
+        if picked is None:  # the first story: what precedes its title run is the masthead
+            run = runs[0]
+            picked = (run, run[-1] if not items else run[0])
+        run, at = picked
+        before = [i for i in run if i < at]
+        if before:
+            section = segment[before[-1]]
+        items.append(_Item(_strip_number(segment[at]), section, segment[at + 1:]))
     return title, head, items
 
 
+def _short_runs(segment: list[str]) -> list[list[int]]:
+    """Runs of short lines (titles, section names) before the story's first source line,
+    each followed by text or by the source line; lead-ins are left out."""
+    end = next((i for i, line in enumerate(segment) if _source(line)), len(segment))
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i in range(end + 1):
+        if i < end and _short(segment[i]):
+            if not _lead_in(segment[i]):
+                current.append(i)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    return runs
+
+
+def _plain_contents(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Contents entries near the top (numbered short lines repeated later as titles), and the rest."""
+    first_source = next((i for i, line in enumerate(lines) if _source(line)), len(lines))
+    entries: list[str] = []
+    for i, line in enumerate(lines[:first_source]):
+        if _LIST_LINE.match(line) or line.endswith(("；", ";")):
+            k = key(_NUMBER.sub("", line))
+            if len(k) >= 4 and any(key(later) and (k in key(later) or key(later) in k)
+                                   for later in lines[i + 1:] if len(key(later)) >= 4 and not _LIST_LINE.match(later)):
+                entries.append(key(_NUMBER.sub("", line)))
+    if len(entries) < 2:
+        return [], lines
+    kept = [line for line in lines[:first_source]
+            if not ((_LIST_LINE.match(line) or line.endswith(("；", ";"))) and key(_NUMBER.sub("", line)) in entries)]
+    return entries, kept + lines[first_source:]
+
+
+def _lead_in(line: str) -> bool:
+    """`本期节目主要内容：`, `（《新闻联播》 19:00）`: a line that introduces, not a title."""
+    return line.endswith(("：", ":")) or (line[:1] in "（(" and line[-1:] in "）)")
+
+
 def _short(line: str) -> bool:
-    return len(line) <= 60 and not line.endswith(("。", "！", "？", "；"))
+    """A line that can be a title: short, or numbered and not much longer, and not ending a sentence."""
+    limit = 160 if _NUMBER.match(line) else 100
+    ends_sentence = line.endswith(("。", "！", "；", ".", "!")) and not line.endswith(("...", "…"))
+    return len(line) <= limit and not ends_sentence
 
 
 # --- masthead and items ------------------------------------------------------------------
