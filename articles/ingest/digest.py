@@ -21,6 +21,7 @@ from datetime import datetime
 
 from chinese_text.normalise import key
 
+from .attribution import URL
 from .dates import CHINA, parse_published
 from .errors import IngestError
 from .frontmatter import has_front_matter, parse_front_matter
@@ -47,7 +48,6 @@ _SOURCE_LABEL = re.compile(
 )
 _SOURCE_BARE = re.compile(r"^(?P<label>转载自|摘自|本文转载自)\s*(?P<value>\S.{1,60})$")
 _OPENING_SOURCE = ("地址",)  # printed before the story's text: it does not close the story
-_URL = re.compile(r"https?://[^\s)）|｜<>\"']+")
 _OWN_DATE = re.compile(r"^(?:北京时间|发布时间|发布日期|日期|时间|发布于|发表于)\s*[:：]\s*(?P<value>.+)$")
 _HEAD_DATE = re.compile(r"(?:日期|生成时间|发布时间|时间|date)\s*[:：]\s*(?P<value>[^|｜]+)", re.I)
 _MONTH_DAY = re.compile(r"[（(]\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
@@ -354,9 +354,9 @@ def _source(line: str) -> tuple[str, str, str] | None:
     if not m:
         return None
     value = m["value"].strip()
-    url_match = _URL.search(value) or next((_URL.search(u) for _, u in links(raw) if _URL.search(u)), None)
+    url_match = URL.search(value) or next((URL.search(u) for _, u in links(raw) if URL.search(u)), None)
     url = url_match[0].rstrip("。，,.") if url_match else ""
-    outlet = re.split(r"\s*[|｜]\s*", _URL.sub("", value).strip(" ：:，,"))[0].strip()
+    outlet = re.split(r"\s*[|｜]\s*", URL.sub("", value).strip(" ：:，,"))[0].strip()
     if m["label"] in ("链接", "原文链接", "原文地址", "地址", "相关来源") and not url:
         return None
     return m["label"], outlet if m["label"] not in ("链接", "原文链接", "原文地址", "地址", "相关来源") else "", url
@@ -442,7 +442,9 @@ def _plain_items(lines: list[str]) -> tuple[str, list[str], list[_Item]]:
         if not runs:
             continue
         picked = None
-        for run in runs:
+        # Only the first story has a masthead before its title; any later story starts
+        # with its title, and short lines further on are its own sub-headings.
+        for run in runs if not items else runs[:1]:
             named = [i for i in run if _names_a_story(segment[i], entries)]
             numbered = [i for i in run if _NUMBER.match(segment[i])]
             if named or numbered:

@@ -281,3 +281,20 @@ def test_corpus_digests_give_one_item_per_story_with_its_source_and_the_days_dat
     day = path.stem.split("_")[1]
     assert {item.published_at.strftime("%Y%m%d") for item in document.items} == {day}
 
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS_DIGESTS.glob("xwlb_*.md")), ids=lambda p: p.stem)
+def test_corpus_digests_saved_as_plain_text_give_the_same_stories(path):
+    """The same digest without marks: headings as bare lines, the source link as 原文链接：URL."""
+    text = path.read_text(encoding="utf-8")
+    stories = [line[4:].strip() for line in text.split("## 详细新闻", 1)[1].splitlines() if line.startswith("### ")]
+    plain = []
+    for line in text.split("\n"):
+        if line.startswith("[查看原文]("):
+            plain.append("原文链接：" + line[len("[查看原文]("):-1])
+        else:
+            plain += plain_lines(line)
+    document = parse_document("\n".join(plain).encode(), path.stem + ".txt", time_limit=None)
+    assert document.kind == "digest"
+    assert titles(document) == stories
+    assert all(item.url.startswith("https://tv.cctv.com/") for item in document.items)
