@@ -25,8 +25,19 @@ from .attribution import URL
 from .dates import CHINA, parse_published
 from .errors import IngestError
 from .frontmatter import has_front_matter, parse_front_matter
-from .markdown import LINK, has_markdown, heading, inline_text, is_break, is_fence, is_image_only, links
-from .markdown import plain_line, plain_lines, unbullet
+from .markdown import (
+    LINK,
+    has_markdown,
+    heading,
+    inline_text,
+    is_break,
+    is_fence,
+    is_image_only,
+    links,
+    plain_line,
+    plain_lines,
+    unbullet,
+)
 from .outlets import outlet_for_url
 from .types import ParsedArticle, ParsedDocument
 
@@ -63,7 +74,9 @@ _DIGEST_WORDS = re.compile(
     re.I,
 )
 _LAW_HEADING = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[章节编]")
-_PUBLISHER = re.compile(r"^(?P<name>[^，。,]{2,30}?)\s*的\s*\S{0,6}?(?:双周报|周报|日报|月报|周刊|月刊|简报|通讯|newsletter)")
+_PUBLISHER = re.compile(
+    r"^(?P<name>[^，。,]{2,30}?)\s*的\s*\S{0,6}?(?:双周报|周报|日报|月报|周刊|月刊|简报|通讯|newsletter)"
+)
 _CODE = "\x01"  # marks a line inside a code fence: text, never structure
 
 
@@ -151,7 +164,11 @@ def _outline(text: str) -> _Outline:
     lines = _mark_code(text.split("\n"))
     if has_markdown(text):
         title, root, sections = _blocks(lines)
-        items = _drop_contents(_items(sections))
+        first = next((line for line in root.lines if line.strip()), "")
+        if not title and first and not _LIST_LINE.match(first) and not LINK.search(first) and len(first) <= 60:
+            title = plain_line(first)  # a bare title line above the stories
+        # No section headings at all: the stories can only be link or bold-title lines.
+        items = _drop_contents(_items(sections) if sections else _list_items(root.lines, "")[0])
         return _Outline(fields, title, root.lines, items, True)
     title, head, items = _plain_items(lines)
     return _Outline(fields, title, head, _drop_contents(items), False)
@@ -300,7 +317,8 @@ def _list_items(lines: list[str], section: str) -> tuple[list[_Item], bool]:
     bold = [(i, m["title"]) for i, line in enumerate(lines) if (m := _BOLD_TITLE.match(line)) and m["number"]]
     if len(bold) >= 2 or (bold and _has_source(lines)):
         starts = [i for i, _ in bold] + [len(lines)]
-        return [_titled(title, section, lines[i + 1:end]) for (i, title), end in zip(bold, starts[1:], strict=True)], True
+        pairs = zip(bold, starts[1:], strict=True)
+        return [_titled(title, section, lines[i + 1:end]) for (i, title), end in pairs], True
     return [], False
 
 

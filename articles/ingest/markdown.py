@@ -12,7 +12,10 @@ import re
 from bs4 import BeautifulSoup
 
 # `[text](url "title")`; the text may hold escaped brackets (`\[CUDA\]`).
-LINK = re.compile(r"(?P<image>!?)\[(?P<text>(?:\\.|[^\]\\])*)\]\(\s*(?P<url><[^>]*>|[^)\s]*)(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+LINK = re.compile(
+    r"(?P<image>!?)\[(?P<text>(?:\\.|[^\]\\])*)\]"  # ![alt] or [text]
+    r"\(\s*(?P<url><[^>]*>|[^)\s]*)(?:\s+[\"'][^\"']*[\"'])?\s*\)"  # (url "title")
+)
 _HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 _BREAK = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")

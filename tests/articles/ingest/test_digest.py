@@ -265,7 +265,8 @@ def test_a_law_with_chapter_headings_is_not_a_digest():
 
 
 def test_markdown_inline_marks_and_links():
-    assert inline_text("**加粗** `代码` [链接](https://a.cn) ![图](https://a.cn/x.png) \\[CUDA\\]") == "加粗 代码 链接 [CUDA]"
+    marked = "**加粗** `代码` [链接](https://a.cn) ![图](https://a.cn/x.png) \\[CUDA\\]"
+    assert inline_text(marked) == "加粗 代码 链接 [CUDA]"
     assert links('1、[标题](https://a.cn/1 "提示") 与 ![图](x.png)') == [("标题", "https://a.cn/1")]
     assert plain_lines("<p>第一段</p><p>第二&amp;段</p>") == ["第一段", "第二&段"]
 
@@ -298,3 +299,18 @@ def test_corpus_digests_saved_as_plain_text_give_the_same_stories(path):
     assert document.kind == "digest"
     assert titles(document) == stories
     assert all(item.url.startswith("https://tv.cctv.com/") for item in document.items)
+
+
+def test_a_digest_of_link_lines_without_headings_has_a_story_per_link():
+    text = """某某日报 2024-05-01
+
+1、[第一条新闻标题](https://a.cn/1) -- 来自公众号：甲
+这是第一条的点评，说明为什么值得一读。
+2、[第二条新闻标题](https://a.cn/2)
+3、[第三条新闻标题](https://a.cn/3)
+"""
+    document = parse_digest(text)
+    assert document.newsletter_name == "某某日报"
+    assert titles(document) == ["第一条新闻标题", "第二条新闻标题", "第三条新闻标题"]
+    assert (document.items[0].outlet, document.items[0].body) == ("甲", "这是第一条的点评，说明为什么值得一读。")
+    assert document.items[2].published_at.date().isoformat() == "2024-05-01"
