@@ -17,7 +17,7 @@ from .types import Attribution
 _OPEN, _CLOSE = "(（", ")）"
 _LINE = re.compile(r"^[(（](?P<inner>[^()（）]{2,300})[)）]$")
 _SOURCE_WORDS = re.compile(r"(?:来源|摘自|转载自|转自|本文转载自|原文|出处|以上内容部分摘自[^：:]*)\s*[:：]?\s*")
-_URL = re.compile(r"https?://[\w\-.~:/?#@!$&'*+,;=%]+", re.I)
+URL = re.compile(r"https?://[\w\-.~:/?#@!$&'*+,;=%]+", re.I)
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[-/]?(\d{2})[-/]?(\d{2})(?:/|\d|_|\.)")
 _DATE = re.compile(r"(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*(?:[月\-/.]\s*\d{1,2}\s*日?)?")
 _BYLINE = re.compile(r"^[【\[(（](?P<outlet>[^】\])）]{2,20}?)讯[】\])）]")
@@ -29,7 +29,7 @@ def is_attribution(line: str) -> bool:
     if not m:
         return False
     inner = m["inner"]
-    return bool(_SOURCE_WORDS.search(inner) or _URL.search(inner)) and len(inner) < 200
+    return bool(_SOURCE_WORDS.search(inner) or URL.search(inner)) and len(inner) < 200
 
 
 def url_date(url: str) -> datetime | None:
@@ -45,9 +45,9 @@ def url_date(url: str) -> datetime | None:
 def parse_attribution(line: str) -> Attribution:
     raw = line.strip()
     inner = raw[1:-1] if raw[:1] in _OPEN and raw[-1:] in _CLOSE else raw
-    url_match = _URL.search(inner)
+    url_match = URL.search(inner)
     url = url_match.group(0).rstrip("。，,.") if url_match else ""
-    rest = _URL.sub(" ", inner)
+    rest = URL.sub(" ", inner)
     stated, precision = (None, "day")
     date_match = _DATE.search(rest)
     if date_match:
