@@ -93,6 +93,26 @@ def is_masthead_line(line: str) -> bool:
     )
 
 
+_CONTACT = re.compile(r"^(?:地址|电话|传真|邮编|邮政编码|邮箱|电子邮箱|E-?mail|投稿|网址|联系人|联系电话|印数|发送)\s*[：:]", re.I)
+_CREDIT = re.compile(r"^(?:编辑|责任编辑|主编|副主编|执行主编|校对|美编|审核|签发|编委)\s*[：:]")
+
+
+def colophon_start(lines: list[str]) -> int:
+    """Where the colophon at the end of an issue starts (主办：…, 地址：…, 编辑：…), or
+    len(lines) without one. A run of contact lines is a colophon only when it also names
+    the publisher or the editors: a member profile ends with its own 网址 line."""
+    start = len(lines)
+    names_publisher = False
+    while start > 0:
+        compact = squash(lines[start - 1])
+        if _host(compact) or _CREDIT.match(compact):
+            names_publisher = True
+        elif not _CONTACT.match(compact):
+            break
+        start -= 1
+    return start if names_publisher else len(lines)
+
+
 def _issue(compact: str) -> tuple[str, tuple[datetime, str] | None]:
     """The issue label in a line, and the date it implies (the first month of a 合刊)."""
     for m in _ISSUE.finditer(compact):

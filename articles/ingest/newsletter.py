@@ -24,7 +24,7 @@ from .clean import (
     tidy_spacing,
 )
 from .errors import IngestError
-from .masthead import Masthead, is_masthead_line, read_masthead
+from .masthead import Masthead, colophon_start, is_masthead_line, read_masthead
 from .titles import ENDS_LIKE_TEXT, derive_title
 from .toc import SECTION as _SECTION
 from .toc import find_section, find_title, table_of_contents
@@ -69,18 +69,16 @@ def fit(text: str, pages: list[str] | None = None) -> float:
 
 
 def parse_newsletter(text: str, pages: list[str] | None = None) -> ParsedDocument:
-    lines = _lines(text, pages)
+    lines, joins = _lines(text, pages)
     if not lines:
         raise IngestError("会刊中没有文字内容。")
     toc, body_start = table_of_contents(lines)
-    if toc:
-        head, body = lines[:body_start], lines[body_start:]
-        items = _split_by_toc(body, toc)
-    else:
-        start = _body_start(lines)
-        head, body = lines[:start], lines[start:]
-        items = _split_without_toc(body)
-    masthead = read_masthead(head, lines[-_COLOPHON:])
+    start = body_start if toc else _body_start(lines)
+    head = lines[:start]
+    body = _paragraph_lines(lines[start:], joins[start:])
+    end = colophon_start(body)
+    items = _split_by_toc(body[:end], toc) if toc else _split_without_toc(body[:end])
+    masthead = read_masthead(head, body[end:])
     document = _document(masthead)
     finished = [_finish(item, masthead) for item in items]
     document.items = [item for item in finished if item.body or item.kind == "profile"]
@@ -92,18 +90,49 @@ def parse_newsletter(text: str, pages: list[str] | None = None) -> ParsedDocumen
     return document
 
 
-_COLOPHON = 12  # lines at the end where an issue may name its publisher (主办：…)
-
-
-def _lines(text: str, pages: list[str] | None) -> list[str]:
-    """The issue's non-empty lines: no running headers, page numbers or image
-    placeholders, and every attribution whole on its own line."""
-    lines = []
+def _lines(text: str, pages: list[str] | None) -> tuple[list[str], list[bool]]:
+    """The issue's non-empty lines, without running headers, page numbers or image
+    placeholders; and for each, whether it follows the one before with no blank line
+    between (in the same paragraph, for a PDF)."""
+    lines: list[str] = []
+    joins: list[bool] = []
+    gap = True
     for raw in drop_running_lines(text, pages).split("\n"):
         line = tidy_spacing(_INLINE_IMAGE.sub("", raw).strip())
-        if line and not is_page_number(line) and not _IMAGE.match(line):
-            lines.append(line)
+        if not line:
+            gap = True
+            continue
+        if is_page_number(line) or _IMAGE.match(line):
+            continue
+        lines.append(line)
+        joins.append(not gap)
+        gap = False
+    return lines, joins
+
+
+def _paragraph_lines(lines: list[str], joins: list[bool]) -> list[str]:
+    """The body's lines with every attribution whole on a line of its own, and a line the
+    page width filled joined with the next line of its paragraph, on the same page or the
+    next: a page break is never a boundary."""
+    width = _wrap_width(lines)
+    if width <= _PAGE_WIDTH:
+        lines = _join_filled_lines(lines, joins, width)
     return separate_attributions(lines)
+
+
+_PAGE_WIDTH = 80  # a wrap width above this is no page's: lines are whole paragraphs
+
+
+def _join_filled_lines(lines: list[str], joins: list[bool], width: int) -> list[str]:
+    out: list[str] = []
+    filled = False
+    for line, joined in zip(lines, joins, strict=True):
+        if out and joined and filled and not (_SECTION.match(line) or is_attribution(line)):
+            out[-1] += (" " if re.search(r"[A-Za-z0-9]$", out[-1]) and re.match(r"[A-Za-z0-9]", line) else "") + line
+        else:
+            out.append(line)
+        filled = len(line) >= 0.9 * width and not _SECTION.match(line)
+    return out
 
 
 def _split_by_toc(body: list[str], toc: list[tuple[str, str]]) -> list[_Item]:
