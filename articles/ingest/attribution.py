@@ -26,7 +26,9 @@ _SOURCE_WORDS = re.compile(
     r"|以上内容部分摘自[^：:]*)\s*[:：]?\s*"
 )
 # An unbracketed attribution starts with the word and a colon; 数据来源： under a table does not.
-_BARE = re.compile(r"^(?:文章来源|本文来源|信息来源|新闻来源|原文链接|原文地址|来源|本文转载自|转载自|摘自|出处)\s*[:：]")
+_BARE = re.compile(
+    r"^(?:文章来源|本文来源|信息来源|新闻来源|原文链接|原文地址|来源|本文转载自|转载自|摘自|出处)\s*[:：]"
+)
 _URL = re.compile(r"https?://[\w\-.~:/?#@!$&'*+,;=%]+", re.I)
 _URL_DATE = re.compile(r"/[a-z]?(20\d{2}|19\d{2})[-/]?(\d{2})[-/]?(\d{2})(?:/|\d|_|\.)", re.I)
 _DATE = re.compile(r"(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*(?:[月\-/.]\s*\d{1,2}\s*日?)?")
@@ -82,7 +84,7 @@ def byline_outlet(paragraph: str) -> str:
     return m["outlet"] if m else ""
 
 
-_OPENING = re.compile(r"[(（](?=\s*(?:本文|文章|信息|新闻)?(?:来源|转载|转自|摘自|原文|出处|以上内容)|[^()（）]{0,40}https?://)")
+_OPENING = re.compile(r"(?<!\])[(（](?=\s*(?:本文|文章|信息|新闻)?(?:来源|转载|转自|摘自|原文|出处|以上内容)|[^()（）]{0,40}https?://)")
 _MAX_WRAPPED = 3  # lines a wrapped attribution may run over
 
 
@@ -128,4 +130,5 @@ def _last_opening(line: str) -> int | None:
 
 
 def _closes(text: str) -> bool:
-    return text.rstrip().endswith((")", "）")) and text.count("(") + text.count("（") <= text.count(")") + text.count("）")
+    opened = text.count("(") + text.count("（")
+    return text.rstrip().endswith((")", "）")) and opened <= text.count(")") + text.count("）")

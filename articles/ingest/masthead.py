@@ -7,6 +7,7 @@ body named with what it did (XX协会主办, 主办：XX协会, XX协会秘书�
 print the association only in the colophon at the end, so the caller may pass those lines
 too. Pure: lines in, a `Masthead` out.
 """
+
 from __future__ import annotations
 
 import re
@@ -87,13 +88,18 @@ def is_masthead_line(line: str) -> bool:
     if re.fullmatch(r"[A-Za-z0-9 .,&'\-]+", line.strip()):
         return True
     return bool(
-        _issue(compact)[0] or _host(compact) or _publication(compact) or _is_name_line(line)
+        _issue(compact)[0]
+        or _host(compact)
+        or _publication(compact)
+        or _is_name_line(line)
         or (_stated_date(compact) and len(_DATE.sub("", compact)) <= 4)
         or any(word in compact for word in ("注意保存", "内部资料", "会员资料"))
     )
 
 
-_CONTACT = re.compile(r"^(?:地址|电话|传真|邮编|邮政编码|邮箱|电子邮箱|E-?mail|投稿|网址|联系人|联系电话|印数|发送)\s*[：:]", re.I)
+_CONTACT = re.compile(
+    r"^(?:地址|电话|传真|邮编|邮政编码|邮箱|电子邮箱|E-?mail|投稿|网址|联系人|联系电话|印数|发送)\s*[：:]", re.I
+)
 _CREDIT = re.compile(r"^(?:编辑|责任编辑|主编|副主编|执行主编|校对|美编|审核|签发|编委)\s*[：:]")
 
 

@@ -33,7 +33,10 @@ from .types import ParsedArticle, ParsedDocument
 
 _COMPANY = re.compile(r"^(?P<name>.{4,40}?(?:有限公司|股份公司|集团|公司|协会|研究院|中心))(?:[（(]会员单位[)）])?$")
 # [图片], 【图】, [image: image10.jpg], ![](pic.png): where a picture stood, never text
-_IMAGE_MARK = r"[\[【（(]\s*(?:图片|图|照片|插图|image|img|picture)\s*(?:[:：][^\]】)）]*)?[\]】)）]|!\[[^\]]*\]\([^)]*\)"
+_IMAGE_MARK = (
+    r"[\[【（(]\s*(?:图片|图|照片|插图|image|img|picture)\s*(?:[:：][^\]】)）]*)?[\]】)）]"
+    r"|!\[[^\]]*\]\([^)]*\)"
+)
 _IMAGE = re.compile(rf"^(?:{_IMAGE_MARK}|(?:图片|图|image|img))$", re.I)
 _INLINE_IMAGE = re.compile(r"\[\s*(?:image|img|图片)\s*[:：][^\]]*\]|!\[[^\]]*\]\([^)]*\)", re.I)
 _PROFILE_SECTIONS = ("新增会员", "会员风采", "会员介绍", "新会员", "会员动态")
@@ -58,7 +61,7 @@ def fit(text: str, pages: list[str] | None = None) -> float:
     lines, a masthead with an issue number."""
     lines = [line.strip() for line in text.split("\n")]
     sections = sum(1 for line in lines if _SECTION.match(line))
-    attributions = sum(1 for line in separate_attributions(lines) if is_attribution(line))
+    attributions = sum(1 for line in separate_attributions(lines) if _newsletter_attribution(line))
     has_toc = any(_TOC_LINE.match(line) for line in lines[:80])
     has_issue = bool(read_masthead([line for line in lines[:30] if line]).issue_label)
     if (has_toc and sections >= 2) or (sections >= 2 and attributions >= 1) or attributions >= 2:
@@ -66,6 +69,18 @@ def fit(text: str, pages: list[str] | None = None) -> float:
     if has_issue and (sections >= 1 or attributions >= 1 or has_toc):
         return 0.8
     return 0.0
+
+
+def _newsletter_attribution(line: str) -> bool:
+    """A source line as newsletters print it: in brackets with words in it (（来源：…）,
+    （大华网2013年1月17日http://…）), or bare with a link (原文链接：http://…). A bare
+    `来源：…` also heads a digest's items and a report's charts, and a bracketed bare URL
+    is Markdown's link syntax: neither is evidence of a newsletter."""
+    if not is_attribution(line):
+        return False
+    if line[:1] in "(（":
+        return bool(re.search(r"[\u3400-\u9fff]", line))
+    return "http" in line
 
 
 def parse_newsletter(text: str, pages: list[str] | None = None) -> ParsedDocument:
@@ -127,7 +142,8 @@ def _join_filled_lines(lines: list[str], joins: list[bool], width: int) -> list[
     out: list[str] = []
     filled = False
     for line, joined in zip(lines, joins, strict=True):
-        if out and joined and filled and not (_SECTION.match(line) or is_attribution(line)):
+        closes_source = bool(out) and out[-1].endswith((")", "）"))  # the end of a source line, full by chance
+        if out and joined and filled and not (closes_source or _SECTION.match(line) or is_attribution(line)):
             out[-1] += (" " if re.search(r"[A-Za-z0-9]$", out[-1]) and re.match(r"[A-Za-z0-9]", line) else "") + line
         else:
             out.append(line)
@@ -244,7 +260,7 @@ def _bare_section(body: list[str], i: int) -> str:
     return ""
 
 
-def _starts_article(body: list[str], i: int, width: int) -> bool:
+def _starts_article(body: list[str], i: int, width: int, lead: bool = False) -> bool:
     """Inside an open article: does this line start the next one? Only a heading-like line
     that follows a finished sentence, is not a numbered step or a labelled field, and has
     text after it."""
@@ -256,8 +272,36 @@ def _starts_article(body: list[str], i: int, width: int) -> bool:
     previous = body[i - 1] if i else ""
     if previous and _cut_by_width(previous, width):
         return False
+    if lead and i + 1 < len(body) and is_attribution(body[i + 1]):
+        return True  # a source line under a heading makes it an article's title
     following = body[i + 1] if i + 1 < len(body) else ""
     return len(following) > len(line) and not _SECTION.match(following) and not is_attribution(following)
+
+
+def _sourced_sections(body: list[str]) -> list[bool]:
+    """For each line, whether its section has any source line. Where source lines stand
+    under the titles, a heading without one starts an article only in a section that
+    has none (the association's own news); elsewhere it is a sub-heading."""
+    flags, start, found = [False] * len(body), 0, False
+    for i in range(len(body) + 1):
+        if i == len(body) or _SECTION.match(body[i]):
+            flags[start:i] = [found] * (i - start)
+            start, found = i, False
+        elif is_attribution(body[i]):
+            found = True
+    return flags
+
+
+def _sources_lead(body: list[str]) -> bool:
+    """Do the issue's source lines stand under their titles (标题 / （来源：…） / 正文)
+    rather than after their text? Then they close nothing: the headings split."""
+    under_title = total = 0
+    for i, line in enumerate(body):
+        if is_attribution(line):
+            total += 1
+            title, text = (body[i - 1] if i else ""), (body[i + 1] if i + 1 < len(body) else "")
+            under_title += _heading_like(title, _LONG_TITLE) and len(text) > len(title)
+    return under_title * 2 > total
 
 
 def _closed_runs(body: list[str]) -> list[bool]:
@@ -284,7 +328,9 @@ def _mostly_closed(body: list[str], closed: list[bool], width: int) -> bool:
 def _split_without_toc(body: list[str]) -> list[_Item]:
     width = _wrap_width(body)
     closed = _closed_runs(body)
-    by_source = _mostly_closed(body, closed, width)
+    lead = _sources_lead(body)
+    by_source = not lead and _mostly_closed(body, closed, width)
+    sourced = _sourced_sections(body)
     items: list[_Item] = []
     section = ""
     current: _Item | None = None
@@ -303,17 +349,19 @@ def _split_without_toc(body: list[str]) -> list[_Item]:
                 current = _Item(section=section, title="", title_derived=True)
                 items.append(current)
             current.lines.append(line)
-            current.closed = True
+            current.closed = not lead
             i += 1
             continue
         if at_boundary:
             current = _Item(section=section, title="", title_derived=True)
             items.append(current)
-            if _heading_like(line, _LONG_TITLE) and i + 1 < len(body) and not is_attribution(body[i + 1]):
+            if _heading_like(line, _LONG_TITLE) and i + 1 < len(body) and (lead or not is_attribution(body[i + 1])):
                 current.title, current.title_derived = line, False
                 i = _rest_of_title(body, i, current, width)
                 continue
-        elif current.lines and not (by_source and closed[i]) and _starts_article(body, i, width):
+        elif current.lines and _starts_article(body, i, width, lead) and not (
+            (by_source and closed[i]) or (lead and sourced[i] and not is_attribution(body[i + 1]))
+        ):
             current = _Item(section=section, title=line)
             items.append(current)
             i = _rest_of_title(body, i, current, width)
@@ -351,7 +399,8 @@ def _finish(item: _Item, masthead: Masthead) -> ParsedArticle:
     (the source line's or its URL's) or else the issue's, at the precision each was given."""
     lines = [line for line in item.lines if not _CREDITS.match(line)]
     attribution = None
-    for n in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+    last_or_first = [*range(len(lines) - 1, max(len(lines) - 4, -1), -1), *range(min(2, len(lines)))]
+    for n in last_or_first:  # after the text, or (some issues) under the title
         if is_attribution(lines[n]):
             attribution = parse_attribution(lines[n])
             del lines[n]

@@ -1,4 +1,5 @@
 """A newsletter's masthead read as a person reads it: name, association, issue, date."""
+
 import pytest
 
 from articles.ingest.masthead import colophon_start, is_masthead_line, read_masthead
@@ -7,14 +8,45 @@ from articles.ingest.masthead import colophon_start, is_masthead_line, read_mast
 @pytest.mark.parametrize(
     ("head", "publication", "association", "issue", "date", "precision"),
     [
-        (["Shanghai eCommerce Association", "会员资料 注意保存", "电子商务资讯",
-          "2015年3、4月合刊第2期总第142期", "上海市电子商务行业协会主办"],
-         "电子商务资讯", "上海市电子商务行业协会", "2015年3、4月合刊 第2期 总第142期", "2015-03", "month"),
-        (["网商通讯", "2013年第1期（总第25期）", "某市网商协会秘书处编印", "2013年1月"],
-         "网商通讯", "某市网商协会", "2013年第1期 总第25期", "2013-01", "month"),
+        (
+            [
+                "Shanghai eCommerce Association",
+                "会员资料 注意保存",
+                "电子商务资讯",
+                "2015年3、4月合刊第2期总第142期",
+                "上海市电子商务行业协会主办",
+            ],
+            "电子商务资讯",
+            "上海市电子商务行业协会",
+            "2015年3、4月合刊 第2期 总第142期",
+            "2015-03",
+            "month",
+        ),
+        (
+            ["网商通讯", "2013年第1期（总第25期）", "某市网商协会秘书处编印", "2013年1月"],
+            "网商通讯",
+            "某市网商协会",
+            "2013年第1期 总第25期",
+            "2013-01",
+            "month",
+        ),
         (["上海某协会简报", "2013年第1期"], "上海某协会简报", "上海某协会", "2013年第1期", "2013", "year"),
-        (["《浙江电商》", "第12期", "主办：浙江省电子商务促进会"], "浙江电商", "浙江省电子商务促进会", "第12期", "", ""),
-        (["工作简报", "第 3 期", "市商务局办公室编    2019年4月2日"], "工作简报", "市商务局办公室", "第3期", "2019-04-02", "day"),
+        (
+            ["《浙江电商》", "第12期", "主办：浙江省电子商务促进会"],
+            "浙江电商",
+            "浙江省电子商务促进会",
+            "第12期",
+            "",
+            "",
+        ),
+        (
+            ["工作简报", "第 3 期", "市商务局办公室编    2019年4月2日"],
+            "工作简报",
+            "市商务局办公室",
+            "第3期",
+            "2019-04-02",
+            "day",
+        ),
         (["网商会刊 2013年1月 总第56期"], "网商会刊", "", "2013年1月 总第56期", "2013-01", "month"),
     ],
 )
@@ -49,7 +81,9 @@ def test_a_profiles_own_web_address_is_not_a_colophon():
     assert colophon_start(body) == len(body)
 
 
-@pytest.mark.parametrize("line", ["电子商务资讯", "2013年第1期", "某市网商协会主办", "ONLINE MERCHANTS NEWSLETTER", "2013年1月"])
+@pytest.mark.parametrize(
+    "line", ["电子商务资讯", "2013年第1期", "某市网商协会主办", "ONLINE MERCHANTS NEWSLETTER", "2013年1月"]
+)
 def test_masthead_lines(line):
     assert is_masthead_line(line)
 

@@ -4,6 +4,7 @@ The issue (newsletter_samples) is seed 004's articles laid out like another asso
 newsletter: sections, most articles closed by a source line with a URL, sub-headings and
 numbered steps inside articles, image placeholders, a masthead and a colophon.
 """
+
 import re
 
 import pytest
@@ -73,15 +74,20 @@ def test_the_masthead_gives_the_issue_its_name_association_number_and_month(as_t
 
 
 def test_an_item_without_a_date_of_its_own_carries_the_issues_month(as_text):
-    undated = [i for i in as_text.items if i.attribution is None or not (
-        i.attribution.url_date or i.attribution.published_at)]
-    assert undated and all(i.published_at.strftime("%Y-%m") == ISSUE_MONTH and i.date_precision == "month"
-                           for i in undated)
+    undated = [
+        i for i in as_text.items if i.attribution is None or not (i.attribution.url_date or i.attribution.published_at)
+    ]
+    assert undated and all(
+        i.published_at.strftime("%Y-%m") == ISSUE_MONTH and i.date_precision == "month" for i in undated
+    )
 
 
 def test_sub_headings_and_numbered_steps_go_on_with_their_article(as_text):
     bodies = {i.title: i.body for i in as_text.items}
-    assert "打击假货、窜货，规范集市秩序" in bodies["李克强主持召开国务院常务会议确定加快发展电子商务的措施 培育经济新动力"]
+    assert (
+        "打击假货、窜货，规范集市秩序"
+        in bodies["李克强主持召开国务院常务会议确定加快发展电子商务的措施 培育经济新动力"]
+    )
     assert "1.找到目标用户" in bodies["我国电子商务发展存在的六大方面特点"]
     assert "一、本土政策及财政支持" in bodies["制胜全球电商市场的七大黄金法则"]
 
@@ -105,6 +111,14 @@ def test_section_names_printed_without_brackets_are_still_sections():
     assert [(i.section, _key(i.title)) for i in parsed.items] == [(a.section, _key(a.title)) for a in ARTICLES]
 
 
+@pytest.mark.parametrize("form", ["utf-8", "pdf"])
+def test_source_lines_printed_under_their_titles_still_give_each_article_once(form):
+    parsed = _read(form, issue_text(source_under_title=True))
+    assert [(i.section, _key(i.title), i.url) for i in parsed.items] == [
+        (a.section, _key(a.title), a.url) for a in ARTICLES
+    ]
+
+
 def test_seed_004_without_its_contents_list_gives_the_same_17_items():
     text = seed_text(NEWSLETTER)
     start = text.index("目录")
@@ -118,10 +132,26 @@ def test_a_piece_of_a_paragraph_carried_over_a_page_is_not_an_item():
     long_line = "在电子商务的发展中，平台的考核方式决定了商家的行为，有的平台既没有流量上"
     pages = [
         "\n".join(["网商通讯", "【产业透视】", "", "平台考核与商家", "", long_line, "第 1 页"]),
-        "\n".join(["网商通讯", "的考核，也不会有收入上的考核。这让商家可以专心经营。", "",
-                   "（来源：某网 http://a.example.cn/2013/0110/1.html）", "", "下一篇文章的标题", "第 2 页"]),
-        "\n".join(["网商通讯", "这是下一篇文章的正文，说明了另一件事情。", "",
-                   "（来源：某网 http://a.example.cn/2013/0111/2.html）", "第 3 页"]),
+        "\n".join(
+            [
+                "网商通讯",
+                "的考核，也不会有收入上的考核。这让商家可以专心经营。",
+                "",
+                "（来源：某网 http://a.example.cn/2013/0110/1.html）",
+                "",
+                "下一篇文章的标题",
+                "第 2 页",
+            ]
+        ),
+        "\n".join(
+            [
+                "网商通讯",
+                "这是下一篇文章的正文，说明了另一件事情。",
+                "",
+                "（来源：某网 http://a.example.cn/2013/0111/2.html）",
+                "第 3 页",
+            ]
+        ),
     ]
     parsed = parse_newsletter("\n".join(pages), pages)
     assert [i.title for i in parsed.items] == ["平台考核与商家", "下一篇文章的标题"]
@@ -129,16 +159,24 @@ def test_a_piece_of_a_paragraph_carried_over_a_page_is_not_an_item():
 
 
 def test_no_item_is_empty():
-    text = "【协会动态】\n\n第一条消息\n\n[image: image3.jpg]\n\n第二条消息的标题\n\n这是第二条消息的正文内容。\n\n（来源：某网 http://a.cn/x）\n"
-    parsed = parse_newsletter(text)
-    assert parsed.items and all(i.body for i in parsed.items)
+    # a heading with nothing under it but a picture, then an article
+    lines = ["【协会动态】", "协会活动剪影", "[image: image3.jpg]", "【行业资讯】", "第二条消息的标题",
+             "这是第二条消息的正文内容。", "（来源：某网 http://a.cn/x）", "【会员风采】", "[图片]"]
+    parsed = parse_newsletter("\n\n".join(lines))
+    assert [(i.section, i.title) for i in parsed.items] == [("行业资讯", "第二条消息的标题")]
 
 
 def test_a_source_line_wrapped_at_the_page_width_is_joined_whole():
-    lines = ["会议还研究了其他事项。（来源：中国政府网 http://www.gov.cn/guowuyuan/2015-04/0",
-             "1/content_2841598.htm）", "下一篇"]
+    lines = [
+        "会议还研究了其他事项。（来源：中国政府网 http://www.gov.cn/guowuyuan/2015-04/0",
+        "1/content_2841598.htm）",
+        "下一篇",
+    ]
     assert separate_attributions(lines) == [
-        "会议还研究了其他事项。", "（来源：中国政府网 http://www.gov.cn/guowuyuan/2015-04/01/content_2841598.htm）", "下一篇"]
+        "会议还研究了其他事项。",
+        "（来源：中国政府网 http://www.gov.cn/guowuyuan/2015-04/01/content_2841598.htm）",
+        "下一篇",
+    ]
 
 
 def test_brackets_that_are_not_sources_are_left_as_they_are():
@@ -146,7 +184,9 @@ def test_brackets_that_are_not_sources_are_left_as_they_are():
     assert separate_attributions(lines) == lines
 
 
-@pytest.mark.parametrize("line", ["原文链接：http://a.cn/1.html", "文章来源：中国政府网", "（转载自http://b2b.toocle.com/x.html）"])
+@pytest.mark.parametrize(
+    "line", ["原文链接：http://a.cn/1.html", "文章来源：中国政府网", "（转载自http://b2b.toocle.com/x.html）"]
+)
 def test_source_lines_in_the_forms_associations_print(line):
     assert is_attribution(line)
 
@@ -157,12 +197,22 @@ def test_lines_that_are_not_source_lines(line):
 
 
 def test_with_few_source_lines_headings_still_split_the_articles():
-    text = "\n\n".join([
-        "某协会简报", "第3期", "【协会动态】",
-        "协会召开理事会", "1月10日，协会召开理事会，审议年度工作计划。",
-        "协会举办培训", "1月12日，协会举办电商培训，六十人参加。",
-        "会员走访活动", "1月14日，秘书处走访五家会员企业。",
-        "【行业资讯】", "跨境电商新政发布", "某部门发布跨境电商新政，简化通关手续。", "（来源：某网）",
-    ])
+    text = "\n\n".join(
+        [
+            "某协会简报",
+            "第3期",
+            "【协会动态】",
+            "协会召开理事会",
+            "1月10日，协会召开理事会，审议年度工作计划。",
+            "协会举办培训",
+            "1月12日，协会举办电商培训，六十人参加。",
+            "会员走访活动",
+            "1月14日，秘书处走访五家会员企业。",
+            "【行业资讯】",
+            "跨境电商新政发布",
+            "某部门发布跨境电商新政，简化通关手续。",
+            "（来源：某网）",
+        ]
+    )
     parsed = parse_newsletter(text)
     assert [i.title for i in parsed.items] == ["协会召开理事会", "协会举办培训", "会员走访活动", "跨境电商新政发布"]
