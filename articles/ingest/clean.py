@@ -112,10 +112,21 @@ _PAGE_NUMBER = re.compile(rf"^{_PAGE_MARK}$")
 _EDGE_MARK = re.compile(rf"^{_PAGE_MARK}\s+|\s+{_PAGE_MARK}$")
 _ENDS_SENTENCE = re.compile(r"[。！？；：…」”’）)\]】.!?;:]$")
 _ENUMERATED = re.compile(
-    r"^(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|趋势\s*\d+)"
+    r"^(?:\d{1,2}[、.．]|\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|[\u2460-\u2473]|第[一二三四五六七八九十\d]{1,3}[、，,：:]|趋势\s*\d+)"
 )
 _CONTINUES = re.compile(r"^[，。；：、！？）」』”’》]")
 _LABELLED = re.compile(r"^[\u3400-\u9fff]{2,10}[：:]")
+
+
+def is_enumerated(line: str) -> bool:
+    """A line that starts with a step or point number: `1.`, `（一）`, `二、`, `①`, `第三，`."""
+    return bool(_ENUMERATED.match(line.strip()))
+
+
+def ends_sentence(line: str) -> bool:
+    """A line that ends a sentence or a bracket: what follows it may start something new."""
+    return bool(_ENDS_SENTENCE.search(line.rstrip()))
 
 
 def tidy_spacing(text: str) -> str:
