@@ -27,11 +27,11 @@ def ensure_sqlite_search_index(using="default", **kwargs):
     """
     from django.db import connections
 
-    from .search.backends import SQLITE_SCHEMA
+    from .search.backends import SQLITE_REBUILD, SQLITE_SCHEMA
 
     connection = connections[using]
     if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
-        for statement in SQLITE_SCHEMA:
+        for statement in SQLITE_SCHEMA + SQLITE_REBUILD:
             cursor.execute(statement)

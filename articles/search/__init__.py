@@ -1,8 +1,10 @@
 """Chinese full-text search over all published articles.
 
-One entry point, `search_articles`: the query is segmented by the same segmenter as the
-index (keywords.dictionary), the database's own full-text engine ranks the hits, and the
-snippets are cut from the original text.
+One entry point, `search_articles`, for the search page, the API and the search feed: the
+query is segmented and folded like the index (keywords.dictionary, articles.search.index),
+a word naming a topic is expanded with all the topic's names, the database's own
+full-text engine ranks the hits (or orders them newest first), and the snippets are cut
+from the original text.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from django.core.paginator import Page, Paginator
 from articles.models import Article
 from articles.selectors import one_per_story
 
-from .backends import backend
+from .backends import ORDERS, backend
 from .query import ParsedQuery, parse_query
 from .snippets import snippet
 
@@ -58,14 +60,23 @@ def filtered(filters: SearchFilters):
     return queryset
 
 
-def search_articles(text: str, filters: SearchFilters | None = None, *, page: int | str = 1, per_page: int = 20):
+def search_articles(
+    text: str, filters: SearchFilters | None = None, *, page: int | str = 1, per_page: int = 20, order: str = "relevance"
+):
+    """Matching articles, most relevant first, or newest first with `order="newest"`.
+
+    Both orders match the same articles; the newest order is taken over every match (not
+    over the most relevant ones), so a feed always carries the latest match.
+    """
     from keywords.dictionary import current_vocabulary
 
-    parsed = parse_query(text, current_vocabulary().segmenter.tokens)
+    vocabulary = current_vocabulary()
+    parsed = parse_query(text, vocabulary.segmenter.tokens, vocabulary.synonyms)
     results = SearchResults(query=parsed)
     if parsed.is_empty:
         return results
-    ranked = backend().ranked_ids(parsed, filtered(filters or SearchFilters()))
+    order = order if order in ORDERS else "relevance"
+    ranked = backend().ranked_ids(parsed, filtered(filters or SearchFilters()), order)
     results.total = len(ranked)
     results.page = Paginator(ranked, per_page).get_page(page)
     ids = [pk for pk, _ in results.page.object_list]
@@ -73,5 +84,5 @@ def search_articles(text: str, filters: SearchFilters | None = None, *, page: in
     terms = parsed.highlight_terms()
     for pk, rank in results.page.object_list:
         article = articles[pk]
-        results.hits.append(SearchHit(article, rank, snippet(article.body, article.search_body.split(), terms)))
+        results.hits.append(SearchHit(article, rank, snippet(article.body, terms)))
     return results
