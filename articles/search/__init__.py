@@ -17,6 +17,7 @@ from articles.selectors import one_per_story
 
 from .backends import ORDERS, backend
 from .query import ParsedQuery, parse_query
+from .ranking import RERANK_DEPTH, Candidate, rerank
 from .snippets import snippet
 
 KINDS = {"article": "网页文章", "newsletter": "会刊文章", "report": "报告章节"}
@@ -60,6 +61,18 @@ def filtered(filters: SearchFilters):
     return queryset
 
 
+def ranked_ids(parsed: ParsedQuery, queryset, order: str = "relevance") -> list[tuple[int, float]]:
+    """Matching ids best first (the engine's order, its first RERANK_DEPTH re-ordered by
+    what each article is about), or newest first."""
+    ranked = backend().ranked_ids(parsed, queryset, order)
+    if order != "relevance" or not ranked:
+        return ranked
+    head = [pk for pk, _ in ranked[:RERANK_DEPTH]]
+    rows = Article.objects.filter(pk__in=head).values_list("pk", "title", "body", "search_title", "search_body")
+    found = {pk: Candidate(pk, title, body, frozenset(f"{st} {sb}".split())) for pk, title, body, st, sb in rows}
+    return rerank(parsed, [found[pk] for pk in head if pk in found]) + ranked[RERANK_DEPTH:]
+
+
 def search_articles(
     text: str, filters: SearchFilters | None = None, *, page: int | str = 1, per_page: int = 20, order: str = "relevance"
 ):
@@ -76,7 +89,7 @@ def search_articles(
     if parsed.is_empty:
         return results
     order = order if order in ORDERS else "relevance"
-    ranked = backend().ranked_ids(parsed, filtered(filters or SearchFilters()), order)
+    ranked = ranked_ids(parsed, filtered(filters or SearchFilters()), order)
     results.total = len(ranked)
     results.page = Paginator(ranked, per_page).get_page(page)
     ids = [pk for pk, _ in results.page.object_list]
