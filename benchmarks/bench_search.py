@@ -28,8 +28,8 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
-from articles.models import Article  # noqa: E402
 from articles import search  # noqa: E402
+from articles.models import Article  # noqa: E402
 from articles.search.backends import backend  # noqa: E402
 from articles.search.query import parse_query  # noqa: E402
 from chinese_text.normalise import fold  # noqa: E402

@@ -68,13 +68,19 @@ def ranked_ids(parsed: ParsedQuery, queryset, order: str = "relevance") -> list[
     if order != "relevance" or not ranked:
         return ranked
     head = [pk for pk, _ in ranked[:RERANK_DEPTH]]
-    rows = Article.objects.filter(pk__in=head).values_list("pk", "title", "body", "search_title", "search_body")
-    found = {pk: Candidate(pk, title, body, frozenset(f"{st} {sb}".split())) for pk, title, body, st, sb in rows}
+    columns = ("pk", "search_title_grams", "search_lead", "search_body_grams", "search_title", "search_body")
+    rows = Article.objects.filter(pk__in=head).values_list(*columns)
+    found = {pk: Candidate(pk, tg, lead, bg, f"{title} {body}") for pk, tg, lead, bg, title, body in rows}
     return rerank(parsed, [found[pk] for pk in head if pk in found]) + ranked[RERANK_DEPTH:]
 
 
 def search_articles(
-    text: str, filters: SearchFilters | None = None, *, page: int | str = 1, per_page: int = 20, order: str = "relevance"
+    text: str,
+    filters: SearchFilters | None = None,
+    *,
+    page: int | str = 1,
+    per_page: int = 20,
+    order: str = "relevance",
 ):
     """Matching articles, most relevant first, or newest first with `order="newest"`.
 

@@ -84,7 +84,8 @@ class SqliteBackend:
         match = to_fts5(parsed)
         if order == "newest":
             matching = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
-            return [(pk, 0.0) for pk in _newest(queryset.filter(pk__in=matching)).values_list("pk", flat=True)[:MAX_HITS]]
+            newest = _newest(queryset.filter(pk__in=matching)).values_list("pk", flat=True)[:MAX_HITS]
+            return [(pk, 0.0) for pk in newest]
         weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
         with connection.cursor() as cursor:
             # bm25 is lower for better matches.

@@ -79,11 +79,6 @@ def clean_query(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()[:MAX_QUERY_CHARS]
 
 
-def search_tokens(tokens: list[str]) -> list[str]:
-    """The tokens worth indexing or searching (kept for callers of the old name)."""
-    return search_words(tokens)
-
-
 def _phrase(raw: str, tokenize: Callable[[str], list[str]]) -> Phrase | None:
     words = search_words(tokenize(raw))
     if not words:

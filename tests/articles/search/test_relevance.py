@@ -51,7 +51,8 @@ def test_traditional_characters_are_found_by_simplified_ones():
 
 
 @pytest.mark.parametrize(
-    ("text", "q"), [("推动线上线下一体化发展。", "线上线下"), ("建设大数据分析平台。", "数据"), ("建设大数据分析平台。", "大数据")]
+    ("text", "q"),
+    [("推动线上线下一体化发展。", "线上线下"), ("建设大数据分析平台。", "数据"), ("建设大数据分析平台。", "大数据")],
 )
 def test_a_word_inside_longer_words_is_found(text, q):
     article("一则消息", text)
