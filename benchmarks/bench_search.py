@@ -9,7 +9,9 @@ Queries and labels: benchmarks/data/search_queries.json. Results are taken from 
 backend over all published articles (not one per story), so story grouping does not
 hide what the search found. P@5 counts the labelled articles among the first
 min(5, labelled) results; recall is over the articles whose folded title and body
-contain the query, or any name of the topic the query names. Prints figures, asserts nothing.
+contain the query, or any name of the topic the query names. `--engine-only` skips the
+re-ordering by what articles are about (articles.search.ranking), to show the database
+engine's own order. Prints figures, asserts nothing.
 """
 from __future__ import annotations
 
@@ -49,6 +51,8 @@ def topic_names() -> dict[str, list[str]]:
 
 
 def main() -> None:
+    if "--engine-only" in sys.argv and hasattr(search, "RERANK_DEPTH"):
+        search.RERANK_DEPTH = 0
     labels = json.loads(QUERIES.read_text(encoding="utf-8"))["queries"]
     vocabulary = current_vocabulary()
     extra = [vocabulary.synonyms] if hasattr(vocabulary, "synonyms") else []
