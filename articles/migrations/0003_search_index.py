@@ -1,6 +1,6 @@
 """The full-text index: a GIN index on PostgreSQL, an FTS5 table on SQLite.
 
-The schema as it was then, frozen here: 0014_search_subwords_weighted replaces it with the
+The schema as it was then, frozen here: 0015_search_subwords_weighted replaces it with the
 one in articles.search.backends.
 """
 from django.contrib.postgres.indexes import GinIndex
