@@ -225,13 +225,7 @@ class SearchFeed(ArticleFeed):
     def items(self, q):
         from .search import search_articles
 
-        results = search_articles(q, per_page=FEED_SIZE)
-        # Newest known date first; undated hits last (their import time is no date).
-        def newest_first(article):
-            known = article_date(article)
-            return (known is not None, known.as_datetime().timestamp() if known else 0)
-
-        return sorted((h.article for h in results.hits), key=newest_first, reverse=True)
+        return [hit.article for hit in search_articles(q, per_page=FEED_SIZE, order="newest").hits]
 
 
 class SourcePublicationsFeed(SafeFeed):

@@ -106,12 +106,27 @@ _CJK = r"\u3400-\u9fff"
 _SPACE_CJK_DIGIT = re.compile(
     rf"(?<=[{_CJK}])[ \u3000]+(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])[ \u3000]+(?=[{_CJK}])"
 )
-_PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页(?:\s*/\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d{1,3}|\d+\s*/\s*\d+)$")
+_PAGE_MARK = r"(?:第\s*\d+\s*页(?:\s*/?\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{1,3})"
+_PAGE_NUMBER = re.compile(rf"^{_PAGE_MARK}$")
+# A page mark printed beside a running header: `请务必阅读… 3 / 10`, `- 2 - 请务必阅读…`.
+_EDGE_MARK = re.compile(rf"^{_PAGE_MARK}\s+|\s+{_PAGE_MARK}$")
 _ENDS_SENTENCE = re.compile(r"[。！？；：…」”’）)\]】.!?;:]$")
 _ENUMERATED = re.compile(
-    r"^(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|趋势\s*\d+)"
+    r"^(?:\d{1,2}[、.．]|\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|[\u2460-\u2473]|第[一二三四五六七八九十\d]{1,3}[、，,：:]|趋势\s*\d+)"
 )
+_CONTINUES = re.compile(r"^[，。；：、！？）」』”’》]")
 _LABELLED = re.compile(r"^[\u3400-\u9fff]{2,10}[：:]")
+
+
+def is_enumerated(line: str) -> bool:
+    """A line that starts with a step or point number: `1.`, `（一）`, `二、`, `①`, `第三，`."""
+    return bool(_ENUMERATED.match(line.strip()))
+
+
+def ends_sentence(line: str) -> bool:
+    """A line that ends a sentence or a bracket: what follows it may start something new."""
+    return bool(_ENDS_SENTENCE.search(line.rstrip()))
 
 
 def tidy_spacing(text: str) -> str:
@@ -128,11 +143,15 @@ def rejoin(paragraphs: list[str], *, keep=lambda p: False) -> list[str]:
     """Join paragraphs that PDF extraction broke inside a sentence.
 
     A block that does not end a sentence, followed by one that goes on with CJK text, is
-    one paragraph (joined without a space); `keep(block)` marks blocks never to be joined
+    one paragraph (joined without a space), and so is a block that starts with a comma or
+    a closing mark (a line broken just before it); `keep(block)` marks blocks never to be joined
     (titles, section headers, attribution lines).
     """
     out: list[str] = []
     for block in paragraphs:
+        if out and not keep(out[-1]) and not keep(block) and _CONTINUES.match(block):
+            out[-1] = out[-1] + block  # no paragraph starts with a comma or a closing mark
+            continue
         if (
             out
             and not keep(out[-1])
@@ -150,27 +169,41 @@ def rejoin(paragraphs: list[str], *, keep=lambda p: False) -> list[str]:
     return out
 
 
+def running_key(line: str) -> str:
+    """A line without the page mark printed beside it, so a running header reads the same on
+    every page (`请务必阅读… 3 / 10` and `请务必阅读… 4 / 10`)."""
+    line = line.strip()
+    if is_page_number(line):
+        return ""
+    return _EDGE_MARK.sub("", line).strip()
+
+
 def drop_running_lines(text: str, pages: list[str] | None = None) -> str:
     """Remove running headers and footers: a line at the top or bottom of most pages.
 
-    With the PDF's pages the test is exact; without them, a short line repeated at
-    least four times through the text is taken as one (a newsletter's own name in a
-    header, a watermark URL).
+    With the PDF's pages the test is exact: a line among the first or last three of at
+    least half the pages, compared without the page mark printed beside it, is running
+    wherever it appears (also on a first page that prints it without its mark); lone page
+    marks go too. Without pages, a short line repeated at least four times through the
+    text is taken as one (a newsletter's own name in a header, a watermark URL).
     """
     if pages and len(pages) >= 3:
         edges: dict[str, int] = {}
         for page in pages:
             lines = [line.strip() for line in page.split("\n") if line.strip()]
-            for line in set(lines[:2] + lines[-2:]):
-                edges[line] = edges.get(line, 0) + 1
-        running = {line for line, n in edges.items() if n >= len(pages) / 2 and len(line) <= 60}
-    else:
-        counts: dict[str, int] = {}
-        for line in text.split("\n"):
-            line = line.strip()
-            if line and len(line) <= 40 and not line.startswith(("【", "[")):
-                counts[line] = counts.get(line, 0) + 1
-        running = {line for line, n in counts.items() if n >= 4 and not is_page_number(line)}
+            for key in {running_key(line) for line in lines[:3] + lines[-3:]}:
+                edges[key] = edges.get(key, 0) + 1
+        running = {key for key, n in edges.items() if key and n >= len(pages) / 2 and len(key) <= 60}
+        return "\n".join(
+            line for line in text.split("\n")
+            if not (line.strip() and (running_key(line) in running or is_page_number(line)))
+        )
+    counts: dict[str, int] = {}
+    for line in text.split("\n"):
+        line = line.strip()
+        if line and len(line) <= 40 and not line.startswith(("【", "[")):
+            counts[line] = counts.get(line, 0) + 1
+    running = {line for line, n in counts.items() if n >= 4 and not is_page_number(line)}
     if not running:
         return text
     return "\n".join(line for line in text.split("\n") if line.strip() not in running)

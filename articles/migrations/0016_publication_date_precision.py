@@ -20,7 +20,7 @@ def precision_from_items(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("articles", "0013_entry_backoff"),
+        ("articles", "0015_search_subwords_weighted"),
     ]
 
     operations = [
