@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
+from chinese_text.sentences import ends_sentence
+
 _WS = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[。！？；.!?;…」”]$")
 
 
 def squash(text: str) -> str:
@@ -96,7 +97,7 @@ def _lost_headings(flat_key: str, inside: dict[int, int], keys: list[str]) -> li
     end = 0
     for start, j in placed:
         gap = flat_key[end:start]
-        if 0 < len(gap) <= 30 and not _SENTENCE_END.search(gap):
+        if 0 < len(gap) <= 30 and not ends_sentence(gap):
             headings.append((j, gap))
         end = max(end, start + len(keys[j]))
     return headings
@@ -107,7 +108,9 @@ _SPACE_CJK_DIGIT = re.compile(
     rf"(?<=[{_CJK}])[ \u3000]+(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])[ \u3000]+(?=[{_CJK}])"
 )
 _PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页(?:\s*/\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d{1,3}|\d+\s*/\s*\d+)$")
-_ENDS_SENTENCE = re.compile(r"[。！？；：…」”’）)\]】.!?;:]$")
+# Besides a sentence, a block ending in a colon (a list follows) or a bracket (a caption,
+# a source line, a section name) is complete: the next block starts a new paragraph.
+_CLOSES_BLOCK = ("：", ":", "）", ")", "]", "】")
 _ENUMERATED = re.compile(
     r"^(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|趋势\s*\d+)"
 )
@@ -138,7 +141,7 @@ def rejoin(paragraphs: list[str], *, keep=lambda p: False) -> list[str]:
             and not keep(out[-1])
             and not keep(block)
             and len(out[-1]) >= 30
-            and not _ENDS_SENTENCE.search(out[-1])
+            and not (ends_sentence(out[-1]) or out[-1].endswith(_CLOSES_BLOCK))
             and not (_ENUMERATED.match(out[-1]) and len(out[-1]) < 60)
             and not _LABELLED.match(block)
             and re.match(rf"[{_CJK}，、0-9A-Za-z“（(]", block)
