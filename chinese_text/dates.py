@@ -127,14 +127,15 @@ def find_dates(text: str, *, published: date | None = None) -> list[DateMatch]:
     return results
 
 
-def parse_published(value: str) -> tuple[datetime | None, str]:
+def parse_published(value: str, *, whole: bool = False) -> tuple[datetime | None, str]:
     """The first date a stated value gives, aware, with its precision (year…minute).
 
     An ISO value with its own offset keeps that offset; anything else is taken as
     Chinese local time, which is what Chinese outlets print. A time counts only right
     after a full date (`2013-12-19 17:44`). A quarter is stored as its year: a
     publication date has no quarter precision, and a coarser date never misleads.
-    Nothing readable gives `(None, "day")`.
+    With `whole`, the value must be the date and nothing else (a masthead's date line,
+    not a sentence that mentions a year). Nothing readable gives `(None, "day")`.
     """
     value = (value or "").strip()
     if not value:
@@ -147,17 +148,17 @@ def parse_published(value: str) -> tuple[datetime | None, str]:
         return parsed, MINUTE
     value = value.translate(_FULLWIDTH)
     stated = next((d for d in find_dates(value) if d.explicit_year), None)
-    if stated is None:
+    if stated is None or (whole and stated.start > 0):
         return None, DAY
     when = datetime(stated.when.year, stated.when.month, stated.when.day, tzinfo=CHINA)
-    if stated.precision == QUARTER:
-        return when, YEAR
-    if stated.precision == DAY:
-        t = _TIME.match(value, stated.end)
-        if t:
-            when = when.replace(hour=int(t["H"]), minute=int(t["M"]), second=int(t["S"] or 0))
-            return when, MINUTE
-    return when, stated.precision
+    precision, end = (YEAR if stated.precision == QUARTER else stated.precision), stated.end
+    t = _TIME.match(value, stated.end) if precision == DAY else None
+    if t:
+        when = when.replace(hour=int(t["H"]), minute=int(t["M"]), second=int(t["S"] or 0))
+        precision, end = MINUTE, t.end()
+    if whole and value[end:].strip():
+        return None, DAY
+    return when, precision
 
 
 def url_date(url: str) -> datetime | None:

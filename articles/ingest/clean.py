@@ -5,6 +5,8 @@ import re
 
 from chinese_text.sentences import ends_sentence
 
+from .titles import HEADING_MAX
+
 _WS = re.compile(r"\s+")
 
 
@@ -97,7 +99,7 @@ def _lost_headings(flat_key: str, inside: dict[int, int], keys: list[str]) -> li
     end = 0
     for start, j in placed:
         gap = flat_key[end:start]
-        if 0 < len(gap) <= 30 and not ends_sentence(gap):
+        if 0 < len(gap) <= HEADING_MAX and not ends_sentence(gap):
             headings.append((j, gap))
         end = max(end, start + len(keys[j]))
     return headings

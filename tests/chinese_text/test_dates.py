@@ -138,6 +138,16 @@ def test_a_time_only_counts_after_a_whole_day():
     assert parse_published("2013年12月 17:44")[1] == "month"
 
 
+@pytest.mark.parametrize("line", ["2013年3月", "2013.3", "二〇一三年三月", "2013-12-19 17:44"])
+def test_a_line_that_is_only_a_date_is_read_whole(line):
+    assert parse_published(line, whole=True)[0] is not None
+
+
+@pytest.mark.parametrize("line", ["2013年3月发布", "截至2013年3月", "2013年第1期 总第25期"])
+def test_a_line_that_only_mentions_a_date_is_not_a_date_line(line):
+    assert parse_published(line, whole=True)[0] is None
+
+
 @pytest.mark.parametrize("value", ["", "昨天", "2013-13-45", "上月", "9月5日"])
 def test_unreadable_or_relative_stated_dates_are_none(value):
     assert parse_published(value)[0] is None
