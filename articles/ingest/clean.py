@@ -110,9 +110,11 @@ _SPACE_CJK_DIGIT = re.compile(
     rf"(?<=[{_CJK}])[ \u3000]+(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])[ \u3000]+(?=[{_CJK}])"
 )
 _PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页(?:\s*/\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d{1,3}|\d+\s*/\s*\d+)$")
-# Besides a sentence, a block ending in a colon (a list follows) or a bracket (a caption,
-# a source line, a section name) is complete: the next block starts a new paragraph.
-_CLOSES_BLOCK = ("：", ":", "）", ")", "]", "】")
+# Besides a sentence, a block ending in a colon (a list follows), a bracket (a caption, a
+# source line, a section name) or a closing quote is complete: the next block starts a new
+# paragraph. Joining after a bare closing quote mended one seed line (`“1+N”` / `模式…`) but
+# ran a quiz's options into the next heading and question (seed 003), so quotes stay here.
+_CLOSES_BLOCK = ("：", ":", "）", ")", "]", "】", "”", "’", "」")
 _ENUMERATED = re.compile(
     r"^(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|趋势\s*\d+)"
 )
