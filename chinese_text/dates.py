@@ -127,38 +127,54 @@ def find_dates(text: str, *, published: date | None = None) -> list[DateMatch]:
     return results
 
 
-def parse_published(value: str, *, whole: bool = False) -> tuple[datetime | None, str]:
-    """The first date a stated value gives, aware, with its precision (year…minute).
+@dataclass(frozen=True)
+class StatedDate:
+    when: datetime  # aware, in China's time zone
+    precision: str  # year | month | day | minute
+    start: int  # where the date (and its time) stands in the text
+    end: int
 
-    An ISO value with its own offset keeps that offset; anything else is taken as
-    Chinese local time, which is what Chinese outlets print. A time counts only right
-    after a full date (`2013-12-19 17:44`). A quarter is stored as its year: a
-    publication date has no quarter precision, and a coarser date never misleads.
-    With `whole`, the value must be the date and nothing else (a masthead's date line,
-    not a sentence that mentions a year). Nothing readable gives `(None, "day")`.
+
+def stated_date(text: str, *, whole: bool = False) -> StatedDate | None:
+    """The first date `text` writes out with its year, with the time right after it.
+
+    Read as Chinese local time, which is what Chinese outlets print. A time counts only
+    right after a full date (`2013-12-19 17:44`). A quarter is given as its year: a
+    publication date has no quarter precision, and a coarser date never misleads. With
+    `whole`, the text must be the date and nothing else (a masthead's date line, not a
+    sentence that mentions a year). Relative dates (`上月`) need a reference: never here.
+    """
+    text = (text or "").translate(_FULLWIDTH)
+    found = next((d for d in find_dates(text) if d.explicit_year), None)
+    if found is None:
+        return None
+    when = datetime(found.when.year, found.when.month, found.when.day, tzinfo=CHINA)
+    precision, end = (YEAR if found.precision == QUARTER else found.precision), found.end
+    t = _TIME.match(text, found.end) if precision == DAY else None
+    if t:
+        when = when.replace(hour=int(t["H"]), minute=int(t["M"]), second=int(t["S"] or 0))
+        precision, end = MINUTE, t.end()
+    if whole and (text[:found.start].strip() or text[end:].strip()):
+        return None
+    return StatedDate(when, precision, found.start, end)
+
+
+def parse_published(value: str, *, whole: bool = False) -> tuple[datetime | None, str]:
+    """A stated date or date-time (a meta tag, a feed, a front matter field, an info line),
+    aware, with its precision; `(None, "day")` when nothing is readable.
+
+    An ISO value with its own offset keeps that offset; anything else is read by
+    `stated_date` (China's time zone).
     """
     value = (value or "").strip()
-    if not value:
-        return None, DAY
     try:
-        parsed = datetime.fromisoformat(value)
+        parsed = datetime.fromisoformat(value) if value else None
     except ValueError:
         parsed = None
     if parsed is not None and parsed.tzinfo is not None:
         return parsed, MINUTE
-    value = value.translate(_FULLWIDTH)
-    stated = next((d for d in find_dates(value) if d.explicit_year), None)
-    if stated is None or (whole and stated.start > 0):
-        return None, DAY
-    when = datetime(stated.when.year, stated.when.month, stated.when.day, tzinfo=CHINA)
-    precision, end = (YEAR if stated.precision == QUARTER else stated.precision), stated.end
-    t = _TIME.match(value, stated.end) if precision == DAY else None
-    if t:
-        when = when.replace(hour=int(t["H"]), minute=int(t["M"]), second=int(t["S"] or 0))
-        precision, end = MINUTE, t.end()
-    if whole and value[end:].strip():
-        return None, DAY
-    return when, precision
+    found = stated_date(value, whole=whole)
+    return (found.when, found.precision) if found else (None, DAY)
 
 
 def url_date(url: str) -> datetime | None:

@@ -2,7 +2,7 @@ from datetime import date, datetime
 
 import pytest
 
-from chinese_text.dates import CHINA, date_label, find_dates, parse_published, url_date
+from chinese_text.dates import CHINA, date_label, find_dates, parse_published, stated_date, url_date
 
 DEC_2013 = date(2013, 12, 19)
 
@@ -146,6 +146,13 @@ def test_a_line_that_is_only_a_date_is_read_whole(line):
 @pytest.mark.parametrize("line", ["2013年3月发布", "截至2013年3月", "2013年第1期 总第25期"])
 def test_a_line_that_only_mentions_a_date_is_not_a_date_line(line):
     assert parse_published(line, whole=True)[0] is None
+
+
+def test_a_stated_date_says_where_it_stands_so_the_rest_can_be_read():
+    line = "（大华网2013年1月17日http://www.dahuawang.com/）"
+    found = stated_date(line)
+    assert line[found.start:found.end] == "2013年1月17日"
+    assert (found.when.isoformat(), found.precision) == ("2013-01-17T00:00:00+08:00", "day")
 
 
 @pytest.mark.parametrize("value", ["", "昨天", "2013-13-45", "上月", "9月5日"])
