@@ -20,6 +20,7 @@ PAUSES = "，,、：:"
 _END, _CLOSE = re.escape(SENTENCE_END), re.escape(CLOSERS)  # `]` must not close the class
 _SENTENCE = re.compile(rf"[^{_END}\n]+(?:[{_END}]+[{_CLOSE}]*)?|[{_END}]+[{_CLOSE}]*")
 _ENDS_SENTENCE = re.compile(rf"[{_END}.][{_CLOSE}]*$")
+_CONTINUES = re.compile(rf"[{re.escape(PAUSES)}{_END}．{_CLOSE}]")  # not ASCII `.`: `.com`, `.NET`
 # A line that closes a sentence or stops at a pause is running text, never a title or heading.
 ENDS_LIKE_TEXT = re.compile(rf"(?:[{_END}.][{_CLOSE}]*|[{re.escape(PAUSES)}])$")
 
@@ -44,6 +45,12 @@ def first_sentence(text: str) -> str:
     """The first sentence of `text`, with its closing mark; the whole text when it has none."""
     found = split_sentences(text)
     return found[0].text if found else ""
+
+
+def continues_sentence(line: str) -> bool:
+    """The line starts with what only the middle of a sentence starts with (`，`, `。`,
+    a closing quote or bracket): the text before it was broken by the layout."""
+    return bool(_CONTINUES.match(line.lstrip()))
 
 
 def ends_sentence(line: str) -> bool:

@@ -6,7 +6,7 @@ from .clean import paragraphs as clean_paragraphs
 from .dates import parse_published
 from .decode import normalise_newlines
 from .errors import IngestError
-from .frontmatter import has_front_matter, parse_front_matter_article
+from .frontmatter import has_front_matter, is_captured_article, parse_front_matter_article
 from .limits import (
     MAX_ARTICLE_CHARS,
     MAX_BYTES,
@@ -67,9 +67,16 @@ def _parse(
 def _parse_file(data: bytes, filename: str, as_kind: str | None, max_bytes: int) -> ParsedDocument:
     extracted = read_document(data, filename, max_bytes=max_bytes, time_limit=None)  # already in the child
     text = normalise_newlines(extracted.text)
+    kind = as_kind
     if has_front_matter(text) and as_kind in (None, "article"):
-        return parse_front_matter_article(text)
-    kind = as_kind or detect_structure(text, extracted.pages)
+        # A captured web article (url/time/name) is one article; a digest or newsletter
+        # written with front matter (title/date/description) is read by its structure.
+        if as_kind == "article" or is_captured_article(text):
+            return parse_front_matter_article(text)
+        kind = detect_structure(text, extracted.pages)
+        if kind == "article":
+            return parse_front_matter_article(text)
+    kind = kind or detect_structure(text, extracted.pages)
     parse = parser_for(kind)
     parsed = parse(text, extracted.pages) if parse else plain_article(text, filename)
     parsed.warnings[:0] = extracted.warnings

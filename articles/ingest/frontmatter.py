@@ -1,4 +1,8 @@
-"""A captured web article: `---` front matter (url, name, time, title) then the body."""
+"""`---` front matter: a captured web article's (url, name, time, title), or a digest's.
+
+A captured article is one article; a digest or newsletter written with front matter
+(title, date, description) goes to the structure parsers, which drop the front matter.
+"""
 from __future__ import annotations
 
 import re
@@ -17,6 +21,16 @@ _FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
 
 def has_front_matter(text: str) -> bool:
     return bool(_FENCE.match(text.lstrip("\n")))
+
+
+# What a crawler's capture of one web page records; a digest's front matter has none of them.
+CAPTURE_KEYS = ("url", "time", "name")
+
+
+def is_captured_article(text: str) -> bool:
+    """Front matter that records a captured page (its URL, capture time or site name)."""
+    fields, _ = parse_front_matter(text)
+    return any(fields.get(k) for k in CAPTURE_KEYS)
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, str], str]:

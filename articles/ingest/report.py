@@ -1,11 +1,16 @@
-"""A long report or a textbook chapter: chapters from numbered headings.
+"""A long report, a book, a law or a research note: chapters from its headings.
 
-Headings are `1`, `1.1`, `2.3.1` followed by a short title, or `一、…` under a chapter;
-a textbook's chapter title is the short line right before its 【学习目标】. A number
-followed by a sentence is a footnote, not a heading, and a number must follow the one
-before it (2.3 after 2.2 or 2, not after 4.1). Figure and table captions (`图2.8: …`)
-are kept as captions. What stands before the first heading is a foreword, signed by the
-people named above it. Title, publisher and date are read where the text states them.
+Headings are read by `headings.parse_heading`: `第X章` (with `第X节` under it), `1` / `1.1` /
+`2.1、`, `一、` (with 2.1 under 二), a textbook's chapter title right before its 【学习目标】,
+and named parts (前言, 序, 结语, 后记, 风险提示…). A number must follow the one before it
+(2.3 after 2.2 or 2, not after 4.1), so numbered steps and footnotes inside a chapter
+continue it, and so do a law's 第X条. A chapter with no text before its first subsection is
+the section of its subsections. A contents list (目录) runs until its first entry comes back
+in the body and is dropped; a PDF's running headers and page marks go by their repetition
+across pages, its first page is the cover (title, series, date) and never an item, and the
+legal pages after the chapters (法律声明, 评级说明…) are not items either. Figure and table
+captions (`图2.8: …`) are kept as captions. An untitled preamble signed by the people named
+above it is a foreword. Title, issuer and date are read where the head states them.
 """
 from __future__ import annotations
 
@@ -13,14 +18,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .clean import drop_repeated_blocks, is_page_number, rejoin, squash, tidy_spacing
-from .dates import CHINA
+from chinese_text.normalise import key
+
+from .clean import drop_repeated_blocks, drop_running_lines, is_page_number, rejoin, squash, tidy_spacing
+from .dates import CHINA, parse_published
 from .errors import IngestError
+from .headings import follows as _follows
+from .headings import is_contents_heading, parse_heading, strip_marks
+from .toc import toc_entry
 from .types import ParsedArticle, ParsedDocument
 
-_NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\s*(?P<title>[^\d.\s][^。！？]{1,40})$")
-_CHINESE = re.compile(r"^(?P<number>[一二三四五六七八九十]{1,3})[、.．]\s*(?P<title>[^。；;！？]{2,40})$")
-_NAMED = re.compile(r"^(?:导言|前言|序言|引言|摘要|执行摘要|概要|结语|后记|附录)$")
 _CAPTION = re.compile(r"^(?:图|表|Figure|Table)\s*\d+(?:[.\-．]\d+)*\s*[:：.．]?\s*\S", re.I)
 _PERSON = re.compile(r"^[\u3400-\u9fff]{2,4}$")
 _ROLE = re.compile(r"(?:公司|集团|总裁|总经理|合伙人|主席|院长|教授|主任|所长|会长|秘书长|CEO|董事)")
@@ -28,7 +35,18 @@ _FOOTER = re.compile(r"^(?:第\s*\d+\s*页|Page\s*\d+|www\.[\w.\-]+|https?://\S+
 _ROLE_TITLE = re.compile(r"总裁|总经理|合伙人|主席|院长|教授|主任|所长|会长|秘书长|CEO|董事")
 _LESSON = re.compile(r"^【(?:学习目标|教学目标|本章导读)】$")
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;]")
-_SENTENCE_END = re.compile(r"[。！？]|[，；,;]$")
+_IN_SENTENCE = re.compile(r"[。！？]")
+# Named parts that open a document (a foreword) and those that close it (after the chapters).
+_OPENING = {"导言", "前言", "序", "序言", "自序", "代序", "引言", "绪论", "摘要", "执行摘要", "概要"}
+_CLOSING = {"结语", "结束语", "后记", "附录", "致谢", "风险提示"}
+# Broker notes and reports end with legal pages: none of it is an item.
+_DISCLAIMER = re.compile(
+    r"^(?:特别声明|法律声明|免责声明|重要声明|声明|分析师声明|分析师承诺|信息披露|(?:股票|行业)?(?:投资)?评级说明"
+    r"|分析、估值方法的局限性说明|分析师简介|作者简介)[:：]?$"
+)
+_LEADER = re.compile(r"\s*[.…·．]{3,}[-\d\s]*$")  # dot leaders with a `- 3 -` page mark or none
+_COVER_LIMIT = 200  # an untitled, unsigned preamble shorter than this is front matter, not an item
+_TEMPLATE = re.compile(r"\[[^\]\n]*?[A-Za-z]+_[A-Za-z]+\s*\]|^[\ue000-\uf8ff]+\s*")
 
 
 @dataclass
@@ -39,83 +57,161 @@ class _Chapter:
     kind: str = "chapter"
     author: str = ""
     lines: list[str] = field(default_factory=list)
-
-
-_SUBHEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\s+\S{2,40}$")
+    ordinal: bool = False  # written 第X章 / 第X节
 
 
 def fit(text: str, pages: list[str] | None = None) -> float:
-    """How much the text looks like a report: a textbook's 【学习目标】, numbered sub-headings."""
-    lines = text.split("\n")
-    if any(_LESSON.match(line.strip()) for line in lines):
+    """How much the text looks like a report or book, from its outline.
+
+    Strong evidence: a textbook's 【学习目标】; chapters written 第X章 (a book, a law); an
+    outline with sub-numbers (2.1 under 2 or 二、). A flat 一、二、三、 or 1 2 3 is weak: news
+    articles and newsletter pieces number their sub-headings so. Numbered lines with no
+    text between them are a list (of links, of contents), not chapters.
+    """
+    lines = _clean_lines(text, pages)
+    if any(_LESSON.match(line) for line in lines):
         return 1.0
-    if sum(1 for line in lines if _SUBHEADING.match(line)) >= 3:
-        return 0.8
-    return 0.0
+    chapters = [c for c in _split(lines, paged=bool(pages)) if c.kind == "chapter" and c.number]
+    if len(chapters) < 2:
+        return 0.0
+    bare = sum(
+        1 for c, after in zip(chapters, chapters[1:] + [None], strict=True)
+        if not c.lines and not (after and after.number.startswith(c.number + "."))
+    )
+    if bare * 3 > len(chapters):
+        return 0.0
+    tops = {c.number.split(".")[0] for c in chapters}
+    nested = sum(1 for c in chapters if "." in c.number)
+    ordinal = any(c.ordinal for c in chapters)
+    if nested >= 3 or ordinal and len(tops) >= 3:
+        return 0.9
+    if nested or ordinal:
+        return 0.6
+    return 0.3
 
 
-def parse_report(text: str) -> ParsedDocument:
-    lines = _clean_lines(text)
+def parse_report(text: str, pages: list[str] | None = None) -> ParsedDocument:
+    """Chapters as items; `pages` (a PDF's) lets running headers, page marks and the cover go."""
+    lines = _clean_lines(text, pages)
     if not lines:
         raise IngestError("报告中没有文字内容。")
-    chapters = _split(lines)
+    chapters = _split(lines, paged=bool(pages))
     if not any(c.kind == "chapter" and c.number for c in chapters):
-        raise IngestError("没有找到带编号的章节标题（如“1 …”“1.1 …”或“一、…”），无法按报告拆分。")
+        raise IngestError("没有找到带编号的章节标题（如“第一章”“1 …”“1.1 …”或“一、…”），无法按报告拆分。")
     # A chapter heading with nothing before its first sub-heading is not an article of
     # its own: its title lives on as the section of the sub-chapters.
-    items = [_finish(c, n) for n, c in enumerate((c for c in chapters if c.lines), start=1)]
-    document = ParsedDocument(kind="report", items=items, title=_report_title(lines, chapters))
-    document.source_name, document.published_at = _publisher_and_date(lines[:30])
-    if document.published_at:
-        document.date_precision = "month"
+    kept = [c for c in chapters if c.lines and c.kind != "discard"]
+    items = [_finish(c, n) for n, c in enumerate(kept, start=1)]
+    head = _head(text, pages)
+    title = _report_title(head, lines) or _title_line(text, pages, items)
+    document = ParsedDocument(kind="report", items=items, title=title)
+    document.source_name, document.published_at, document.date_precision = _publisher_and_date(head)
+    document.issue_label = _issue_label(head)
     return document
 
 
-def _clean_lines(text: str) -> list[str]:
-    raw = [tidy_spacing(line.strip()) for line in text.split("\n")]
-    raw = [line for line in raw if line and not is_page_number(line) and not _FOOTER.match(line)]
+def _head(text: str, pages: list[str] | None) -> list[str]:
+    """Where a report states its title, issuer and date: the PDF's first page, else the top."""
+    if pages:
+        return [line for line in _clean_lines(pages[0], pages) if line][:40]
+    head = []
+    for line in text.split("\n")[:200]:
+        line = tidy_spacing(line.strip())
+        if _is_heading(line) and strip_marks(line)[1] != 1:
+            break
+        if line:
+            head.append(line)
+    return head[:40]
+
+
+def _clean_lines(text: str, pages: list[str] | None = None) -> list[str]:
+    text = drop_running_lines(text, pages) if pages else text
+    raw = [tidy_spacing(_TEMPLATE.sub("", line.strip()).strip()) for line in text.split("\n")]
+    raw = [line for line in raw if line and not is_page_number(line) and not _FOOTER.match(line)
+           and not line.startswith("<!--")]
     counts: dict[str, int] = {}
     for line in raw:
         counts[line] = counts.get(line, 0) + 1
-    # Running headers, watermarks and bullet debris repeat across pages.
-    return [
+    # Without pages, running headers and watermarks are found as short lines repeated
+    # through the text; with pages, `drop_running_lines` found them exactly.
+    lines = [
         line for line in raw
-        if not (counts[line] >= 4 and len(line) <= 40 and not _NUMBERED.match(line))
+        if not (not pages and counts[line] >= 4 and len(line) <= 40 and not _is_heading(line))
         and not re.fullmatch(r"[•·●◆■□▪\-–—\s]+|vs\.?", line)
     ]
+    return _drop_contents(lines)
 
 
-def _follows(previous: str, number: str) -> bool:
-    """A heading number must continue the outline: 2.3 after 2.2 or 2, 3 after 2.x."""
-    if not previous:
-        return number == "1" or number.count(".") == 0 and int(number) <= 2
-    prev = [int(p) for p in previous.split(".")]
-    new = [int(p) for p in number.split(".")]
-    if len(new) == len(prev) + 1:
-        return new[:-1] == prev and new[-1] == 1
-    if len(new) <= len(prev):
-        return new[:-1] == prev[: len(new) - 1] and new[-1] == prev[len(new) - 1] + 1
-    return False
+def _is_heading(line: str) -> bool:
+    h = parse_heading(line)
+    return bool(h and not h.is_clause)
 
 
-def _split(lines: list[str]) -> list[_Chapter]:
+def _drop_contents(lines: list[str]) -> list[str]:
+    """Remove a contents list (目录): it runs from its heading to where its first entry
+    comes back in the body as a heading. Without that match the lines are kept."""
+    out = list(lines)
+    i = 0
+    while i < min(len(out), 400):
+        if not is_contents_heading(out[i]) or i + 1 >= len(out):
+            i += 1
+            continue
+        first = key(_LEADER.sub("", toc_entry(out[i + 1])[0]))
+        end = next((k for k in range(i + 2, len(out)) if len(out[k]) <= 60 and first and key(out[k]) == first
+                    and not _LEADER.search(out[k])), None)
+        if end is None:
+            i += 1
+            continue
+        del out[i:end]
+    return out
+
+
+def _split(lines: list[str], *, paged: bool = False) -> list[_Chapter]:
+    """The chapters, in order. `paged`: the text is a PDF's, whose first page is its cover."""
     chapters: list[_Chapter] = []
-    current = _Chapter(number="", title="", section="", kind="foreword")
-    outline = ""  # the last Arabic heading number
+    current = _Chapter(number="", title="", section="", kind="cover")
+    outline = ""  # the last heading number: 2, 2.3, 2.3.1
+    scheme = ""  # how chapters are numbered: ordinal (第X章), arabic (1 2 3), chinese (一、二、)
     top = ""  # the current top-level chapter's title
     lesson = 0  # textbook chapters, numbered from 1
     signatures: list[str] = []
-    role_lines: set[int] = set()
+    skip: set[int] = set()
     for i, line in enumerate(lines):
-        if i in role_lines:
+        if i in skip:
             continue
         following = lines[i + 1] if i + 1 < len(lines) else ""
-        m = _NUMBERED.match(line)
-        if m and not _SENTENCE_END.search(m["title"]) and _follows(outline, m["number"]):
-            outline = m["number"]
+        h = parse_heading(line)
+        if h and h.style == "ordinal" and not h.is_clause and scheme in ("", "ordinal") and not lesson:
+            title = h.title
+            if not title and following and len(following) <= 30 and not parse_heading(following):
+                title = following  # 第一章 on its own line, its title on the next
+                skip.add(i + 1)
+            if h.level == 1:
+                number = h.number
+                if number == "1" and chapters and not any(c.lines for c in chapters):
+                    chapters, outline = [], ""  # what came before was a bare list of the chapters
+                if not _follows(outline.split(".")[0], number):
+                    current.lines.append(line)
+                    continue
+                scheme, outline, top = "ordinal", number, title
+                current = _Chapter(number=number, title=title, section=title, ordinal=True)
+                chapters.append(current)
+                continue
+            if h.level == 2 and outline:
+                number = f"{outline.split('.')[0]}.{h.number}"
+                if _follows(outline, number):
+                    outline = number
+                    current = _Chapter(number=number, title=title, section=top, ordinal=True)
+                    chapters.append(current)
+                    continue
+        # In a textbook, numbered lines under 【学习目标】 are lists: its chapters are its lessons.
+        if h and h.style == "arabic" and not lesson and not _IN_SENTENCE.search(h.title) \
+                and _follows(outline, h.number) and not (scheme in ("ordinal", "chinese") and "." not in h.number):
+            outline = h.number
+            scheme = scheme or "arabic"
             if "." not in outline:
-                top = m["title"]
-            current = _Chapter(number=outline, title=m["title"], section=top)
+                top = h.title
+            current = _Chapter(number=outline, title=h.title, section=top)
             chapters.append(current)
             continue
         if _LESSON.match(following) and len(line) <= 24 and not _SENTENCE_PUNCT.search(line):
@@ -124,18 +220,32 @@ def _split(lines: list[str]) -> list[_Chapter]:
             current = _Chapter(number=str(lesson), title=line, section=line)
             chapters.append(current)
             continue
-        c = _CHINESE.match(line)
-        if c and lesson and not outline:
-            current = _Chapter(number=f"{lesson}.{_cn_number(c['number'])}", title=c["title"], section=top)
+        if h and h.style == "chinese":
+            if lesson and not outline:
+                current = _Chapter(number=f"{lesson}.{h.number}", title=h.title, section=top)
+                chapters.append(current)
+                continue
+            if not lesson and scheme in ("", "chinese") and _follows(outline.split(".")[0], h.number):
+                scheme, outline, top = "chinese", h.number, h.title
+                current = _Chapter(number=outline, title=h.title, section=h.title)
+                chapters.append(current)
+                continue
+        if h and h.style == "named" and h.title in _OPENING and not outline and not lesson:
+            kind = "chapter" if h.title == "导言" else "foreword"
+            current = _Chapter(number="", title=h.title, section=h.title, kind=kind)
             chapters.append(current)
             continue
-        if _NAMED.match(line) and not outline and not lesson:
-            current = _Chapter(number="", title=line, section=line, kind="foreword" if line != "导言" else "chapter")
+        if h and h.style == "named" and h.title in _CLOSING and outline:
+            current = _Chapter(number="", title=h.title, section="")
+            chapters.append(current)
+            continue
+        if outline and _DISCLAIMER.match(squash(line)):
+            current = _Chapter(number="", title=line, section="", kind="discard")
             chapters.append(current)
             continue
         if not outline and not lesson and _PERSON.match(line) and _ROLE.search(following) and len(following) < 50:
             signatures.append(f"{line}（{following}）")
-            role_lines.add(i + 1)
+            skip.add(i + 1)
             continue
         if signatures:
             current = _Chapter(number="", title="序言", section="序言", kind="foreword", author="；".join(signatures))
@@ -144,19 +254,13 @@ def _split(lines: list[str]) -> list[_Chapter]:
         if current not in chapters:
             chapters.append(current)
         current.lines.append(line)
+    for chapter in chapters:
+        # An untitled, unsigned preamble is the cover: title, dates, a summary of the points.
+        if chapter.kind == "cover" and (paged or sum(len(line) for line in chapter.lines) < _COVER_LIMIT):
+            chapter.kind = "discard"
+        elif chapter.kind == "cover":
+            chapter.kind = "foreword"
     return chapters
-
-
-def _cn_number(text: str) -> int:
-    digits = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + digits.get(text[1:], 0)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return digits.get(tens, 1) * 10 + digits.get(ones, 0)
-    return digits.get(text, 0)
 
 
 def _finish(chapter: _Chapter, position: int) -> ParsedArticle:
@@ -176,12 +280,72 @@ def _finish(chapter: _Chapter, position: int) -> ParsedArticle:
     )
 
 
-def _report_title(lines: list[str], chapters: list[_Chapter]) -> str:
-    """A title stated in the text ("…报告" near the top), else empty for the editor."""
+_FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_LABEL = re.compile(r"[:：@]|^《|https?://")
+_SUBTITLE = re.compile(r"^(?:——|--)\s*(?P<text>\S.*)$")
+# A PRC law's adoption line names its legislature: 杭州市第十二届人民代表大会常务委员会第四十次会议通过.
+_LEGISLATURE = re.compile(
+    r"(?P<place>[\u3400-\u9fff]{2,8}?(?:省|市|自治区|自治州|县|区))?第[一二三四五六七八九十百\d]+届"
+    r"(?P<body>[\u3400-\u9fff]+?(?:代表大会常务委员会|代表大会))"
+)
+_DECREE = re.compile(r"(?:公告|主席令|令)第\s*[\d一二三四五六七八九十百零]+\s*号")
+
+
+def _cover_line(line: str) -> bool:
+    """A line that could be the title: short, not a label, a date, a reference or a sentence."""
+    compact = squash(line)
+    return (6 <= len(compact) <= 60 and not _LABEL.search(compact) and not _FULL_DATE.search(compact)
+            and not re.search(r"[。，；]$", compact) and not _is_heading(line))
+
+
+def _report_title(head: list[str], lines: list[str]) -> str:
+    """The title the document states: a Markdown `#` title, the line above a `——` subtitle,
+    a `主题——副题` line, or a "…报告" line near the top; else empty for the editor."""
+    for line in head[:10]:
+        text, hashes = strip_marks(line)
+        if hashes == 1 and text:
+            return text
+    for line, after in zip(head, head[1:], strict=False):
+        if _SUBTITLE.match(after) and _cover_line(line):
+            return line
+    for line in head:
+        if "——" in line.strip("— ") and _cover_line(line):
+            return line
     for line in lines[:15]:
         compact = squash(line)
         if 6 <= len(compact) <= 40 and re.search(r"(?:报告|白皮书|蓝皮书|研究|指南)$", compact):
             return line
+    return ""
+
+
+def _title_line(text: str, pages: list[str] | None, items: list[ParsedArticle]) -> str:
+    """A plain text's first line standing alone (a blank line after it), short and not a
+    heading, a date or its first chapter's title: how a book's text file states its title."""
+    if pages:
+        return ""
+    chapter_titles = {squash(item.title) for item in items}
+    raw = [line.strip() for line in text.split("\n")[:30]]
+    for i, line in enumerate(raw):
+        if not line or re.fullmatch(r"`{3,}\w*|-{3,}", line):
+            continue
+        alone = i + 1 < len(raw) and not raw[i + 1]
+        if alone and len(line) <= 30 and not _is_heading(line) and not _FULL_DATE.search(line) \
+                and not re.search(r"[。，；：:]", line) and squash(line) not in chapter_titles:
+            return line
+        return ""
+    return ""
+
+
+def _issue_label(head: list[str]) -> str:
+    """A series number under the title (——开源量化评论（3）) or a decree number (公告第78号)."""
+    for line, after in zip(head, head[1:], strict=False):
+        m = _SUBTITLE.match(after)
+        if m and _cover_line(line) and re.search(r"\d|第.+[期号]", m["text"]):
+            return m["text"]
+    for line in head:
+        m = _DECREE.search(squash(line))
+        if m:
+            return m.group()
     return ""
 
 
@@ -192,17 +356,28 @@ _PUBLISHER = re.compile(
 _ISSUED = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月|[.\-/](?P<m2>\d{1,2}))$")
 
 
-def _publisher_and_date(head: list[str]):
-    """Publisher and month of issue where the first lines state them alone on a line."""
-    publisher, issued = "", None
+def _publisher_and_date(head: list[str]) -> tuple[str, datetime | None, str]:
+    """Publisher (or legislature) and date of issue, with its precision, from the head:
+    the first full date (年月日) anywhere in it, else a month alone on a line."""
+    publisher, issued, precision = "", None, "month"
     for line in head:
         compact = squash(line)
         m = _PUBLISHER.match(compact)
         if m and not publisher and not _ROLE_TITLE.search(compact):
             publisher = m["name"]
-        d = _ISSUED.match(compact)
-        if d and issued is None:
+        legislature = _LEGISLATURE.search(_FULL_DATE.sub("", compact))
+        if legislature and not publisher:
+            publisher = (legislature["place"] or "") + legislature["body"]
+    for line in head:
+        full = _FULL_DATE.search(line)
+        if full and len(line) <= 60:  # a dateline, not a sentence of the text that names a day
+            issued, precision = parse_published(full.group())
+            if issued:
+                return publisher, issued, precision
+    for line in head:
+        d = _ISSUED.match(squash(line))
+        if d:
             month = int(d["m"] or d["m2"])
             if 1 <= month <= 12:
-                issued = datetime(int(d["y"]), month, 1, tzinfo=CHINA)
-    return publisher, issued
+                return publisher, datetime(int(d["y"]), month, 1, tzinfo=CHINA), "month"
+    return publisher, None, "day"

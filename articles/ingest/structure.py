@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import newsletter, report
+from . import digest, newsletter, report
 from .types import ParsedDocument
 
 MIN_FIT = 0.5
@@ -18,7 +18,8 @@ Parser = Callable[[str, list[str] | None], ParsedDocument]
 # Listed in the order that breaks a tie: the more specific shape first.
 STRUCTURES: dict[str, tuple[Callable[[str, list[str] | None], float], Parser]] = {
     "newsletter": (newsletter.fit, newsletter.parse_newsletter),
-    "report": (report.fit, lambda text, pages: report.parse_report(text)),
+    "digest": (digest.fit, digest.parse_digest),
+    "report": (report.fit, report.parse_report),
 }
 
 

@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from .clean import squash
+from .headings import SECTION, is_contents_heading
 from .titles import ENDS_LIKE_TEXT
 
-SECTION = re.compile(r"^[【\[]\s*(?P<name>[^】\]\s]{2,12})\s*[】\]]$")
-_TOC_HEADING = re.compile(r"^(?:目\s*录|本期目录|CONTENTS?)$", re.I)
+__all__ = ["SECTION", "table_of_contents", "similar", "key", "find_section", "find_title"]
 _TOC_PAGE = re.compile(r"(?:\s*[.…·•\-]{2,}\s*|\t+|\s{2,})(\d{1,3})\s*$|(?<=[】\u3400-\u9fff）)])\s*(\d{1,3})$")
 
 
-def _toc_entry(line: str) -> tuple[str, bool]:
+def toc_entry(line: str) -> tuple[str, bool]:
     """The entry's text without dots and page number, and whether it had a page number."""
     m = _TOC_PAGE.search(line)
     if not m:
@@ -32,7 +31,7 @@ def table_of_contents(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
     entries may lack their page number (a PDF puts a long title's number on the next
     line, and cleaning drops lone numbers).
     """
-    start = next((i for i, line in enumerate(lines[:80]) if _TOC_HEADING.match(squash(line))), None)
+    start = next((i for i, line in enumerate(lines[:80]) if is_contents_heading(line)), None)
     if start is None:
         return [], 0
     entries: list[tuple[str, str]] = []
@@ -40,7 +39,7 @@ def table_of_contents(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
     section = ""
     pending = False
     for i in range(start + 1, min(len(lines), start + 120)):
-        text, numbered = _toc_entry(lines[i])
+        text, numbered = toc_entry(lines[i])
         m = SECTION.match(text)
         if m:
             if m["name"] in seen_sections:
@@ -56,8 +55,8 @@ def table_of_contents(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
             entries[-1] = (section, entries[-1][1] + text)
         else:
             entries.append((section, text))
-        pending = not numbered and i + 1 < len(lines) and _toc_entry(lines[i + 1])[1] and len(
-            _toc_entry(lines[i + 1])[0]) < 20 and not SECTION.match(lines[i + 1])
+        pending = not numbered and i + 1 < len(lines) and toc_entry(lines[i + 1])[1] and len(
+            toc_entry(lines[i + 1])[0]) < 20 and not SECTION.match(lines[i + 1])
     return [], 0
 
 

@@ -49,7 +49,7 @@ class ParsedArticle:
 
 @dataclass
 class ParsedDocument:
-    kind: str  # article | newsletter | report
+    kind: str  # article | newsletter | digest | report
     items: list[ParsedArticle]
     title: str = ""
     source_name: str = ""  # the association, publisher or outlet

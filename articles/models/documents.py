@@ -42,6 +42,7 @@ class Document(models.Model):
         ARTICLE = "article", "单篇文章"
         WEBPAGE = "webpage", "网页（抓取）"
         NEWSLETTER = "newsletter", "会刊/简报"
+        DIGEST = "digest", "新闻摘要/周刊"
         REPORT = "report", "报告"
 
     structure = models.CharField(
@@ -81,6 +82,7 @@ class Publication(models.Model):
 
     class Kind(models.TextChoices):
         NEWSLETTER = "newsletter", "会刊/简报"
+        DIGEST = "digest", "新闻摘要/周刊"
         REPORT = "report", "报告"
 
     kind = models.CharField("类型", max_length=20, choices=Kind.choices)

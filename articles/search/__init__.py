@@ -17,7 +17,7 @@ from .backends import backend
 from .query import ParsedQuery, parse_query
 from .snippets import snippet
 
-KINDS = {"article": "网页文章", "newsletter": "会刊文章", "report": "报告章节"}
+KINDS = {"article": "网页文章", "newsletter": "会刊文章", "digest": "摘要条目", "report": "报告章节"}
 
 
 @dataclass

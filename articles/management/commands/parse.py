@@ -58,7 +58,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
-        parser.add_argument("--as", dest="as_kind", choices=["newsletter", "report", "article"], help="指定结构")
+        parser.add_argument("--as", dest="as_kind", choices=["newsletter", "digest", "report", "article"], help="指定结构")
         parser.add_argument("--json", action="store_true", help="以 JSON 输出")
 
     def handle(self, *args, file: Path, as_kind: str | None, json: bool, **options):
