@@ -152,9 +152,10 @@ def search(
     source: str = "",
     kind: str = Query("", description="article | newsletter | report"),
     page: int = Query(1, ge=1, le=10_000),
+    sort: str = Query("relevance", description="relevance | newest (the search feed's order)"),
 ):
     filters = SearchFilters(year=year, topic=topic[:100], source=source[:200], kind=kind if kind in KINDS else "")
-    results = search_articles(q, filters, page=page)
+    results = search_articles(q, filters, page=page, order=sort)
     return {
         "query": results.query.text,
         "total": results.total,

@@ -174,9 +174,7 @@ class SearchFeed(ArticleFeed):
     def items(self, q):
         from .search import search_articles
 
-        results = search_articles(q, per_page=FEED_SIZE)
-        hits = sorted((h.article for h in results.hits), key=lambda a: a.published_at or a.created_at, reverse=True)
-        return hits
+        return [hit.article for hit in search_articles(q, per_page=FEED_SIZE, order="newest").hits]
 
 
 class SourcePublicationsFeed(SafeFeed):

@@ -23,7 +23,7 @@ from .dedup.minhash import THRESHOLD, signature_values
 from .dedup.stories import WINDOW, StoryItem, group_stories, pick_main, story_words
 from .models import Article, ArticleBand, Story
 from .search.backends import backend
-from .search.query import Clause, ParsedQuery
+from .search.query import any_of_words
 
 MAX_CANDIDATES = 200
 STORY_QUERY_WORDS = 8  # the rarest words of a title and lead that find candidates for its story
@@ -113,8 +113,7 @@ def _story_candidates(article: Article, words: tuple[str, ...]) -> list[Article]
     nearby = Article.objects.exclude(pk=article.pk).filter(
         published_at__range=(article.published_at - window, article.published_at + window)
     )
-    query = ParsedQuery(text=" OR ".join(rarest), clauses=[Clause(alternatives=[[w] for w in rarest])])
-    ids = [pk for pk, _ in backend().ranked_ids(query, nearby)[:MAX_CANDIDATES]]
+    ids = [pk for pk, _ in backend().ranked_ids(any_of_words(rarest), nearby)[:MAX_CANDIDATES]]
     return list(Article.objects.filter(pk__in=ids).select_related("source"))
 
 

@@ -49,7 +49,8 @@ def search(request):
         source=request.GET.get("source", "")[:200],
         kind=request.GET.get("kind", "") if request.GET.get("kind") in KINDS else "",
     )
-    results = search_articles(q, filters, page=request.GET.get("page") or 1) if q.strip() else None
+    sort = "newest" if request.GET.get("sort") == "newest" else "relevance"
+    results = search_articles(q, filters, page=request.GET.get("page") or 1, order=sort) if q.strip() else None
     return render(
         request,
         "articles/search.html",
@@ -57,6 +58,7 @@ def search(request):
             "q": results.query.text if results else "",
             "results": results,
             "filters": filters,
+            "sort": sort,
             "years": article_years(),
             "topics": Topic.objects.order_by("term"),
             "sources": selectors.sources_public().order_by("name"),

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from chinese_text.normalise import fold
+
 from .models import Organisation, OrganisationAlias, Topic, TopicAlias
 from .text.organisations import OrgForms, dictionary_words
 from .text.segmenter import Segmenter
@@ -24,6 +26,11 @@ class Vocabulary:
     segmenter: Segmenter
     tagger: Tagger
     organisations: list[OrgForms]
+    names: dict[str, tuple[str, ...]]  # a topic's folded term or alias -> all its names
+
+    def synonyms(self, word: str) -> list[str]:
+        """Every name of the topic `word` (folded) names, or nothing: search expands with it."""
+        return list(self.names.get(fold(word), ()))
 
 
 _lock = threading.Lock()
@@ -66,5 +73,6 @@ def current_vocabulary() -> Vocabulary:
         if _current is None or _current.fingerprint != fingerprint:
             words = [form for t in topics for form in t.forms] + sorted(dictionary_words(organisations))
             segmenter = Segmenter(words, engine=settings.SEGMENTER_ENGINE)
-            _current = Vocabulary(fingerprint, segmenter, Tagger(topics), organisations)
+            names = {fold(form): t.forms for t in topics for form in t.forms}
+            _current = Vocabulary(fingerprint, segmenter, Tagger(topics), organisations, names)
         return _current

@@ -13,7 +13,7 @@ from articles.ingest import IngestError
 from articles.ingest.limits import run_with_time_limit
 from articles.models import Article, Job
 from articles.recovery import article_analysis_begin
-from articles.search.query import search_tokens
+from articles.search.index import index_text
 
 from .dictionary import current_vocabulary
 from .models import ArticleOrganisation, ArticleTopic, Organisation, TimelineEvent
@@ -74,11 +74,15 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
             for m in found.topics
         )
         transaction.on_commit(content_changed)
+        index = index_text(article.title, body, found.title_tokens, found.body_tokens)
         Article.objects.filter(pk=article.pk).update(
             analysed_at=timezone.now(),
             analysis_attempts=0,
-            search_title=" ".join(search_tokens(found.title_tokens)),
-            search_body=" ".join(search_tokens(found.body_tokens)),
+            search_title=index.title,
+            search_body=index.body,
+            search_title_grams=index.title_grams,
+            search_lead=index.lead,
+            search_body_grams=index.body_grams,
         )
     article_group(article_id=article.pk)
     return tags

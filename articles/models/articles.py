@@ -94,6 +94,11 @@ class Article(models.Model):
     )
     search_title = models.TextField(blank=True, default="", editable=False)
     search_body = models.TextField(blank=True, default="", editable=False)
+    # The rest of the search index (articles.search.index): sub-word grams of the title and
+    # the body, and the lead's words and grams, weighted between the title and the body.
+    search_title_grams = models.TextField(blank=True, default="", editable=False)
+    search_lead = models.TextField(blank=True, default="", editable=False)
+    search_body_grams = models.TextField(blank=True, default="", editable=False)
 
     objects = PublishedArticleQuerySet.as_manager()
 

@@ -1,8 +1,10 @@
 """Chinese full-text search over all published articles.
 
-One entry point, `search_articles`: the query is segmented by the same segmenter as the
-index (keywords.dictionary), the database's own full-text engine ranks the hits, and the
-snippets are cut from the original text.
+One entry point, `search_articles`, for the search page, the API and the search feed: the
+query is segmented and folded like the index (keywords.dictionary, articles.search.index),
+a word naming a topic is expanded with all the topic's names, the database's own
+full-text engine ranks the hits (or orders them newest first), and the snippets are cut
+from the original text.
 """
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ from django.core.paginator import Page, Paginator
 from articles.models import Article
 from articles.selectors import one_per_story
 
-from .backends import backend
+from .backends import ORDERS, backend
 from .query import ParsedQuery, parse_query
+from .ranking import RERANK_DEPTH, Candidate, rerank
 from .snippets import snippet
 
 KINDS = {"article": "网页文章", "newsletter": "会刊文章", "digest": "摘要条目", "report": "报告章节"}
@@ -58,14 +61,42 @@ def filtered(filters: SearchFilters):
     return queryset
 
 
-def search_articles(text: str, filters: SearchFilters | None = None, *, page: int | str = 1, per_page: int = 20):
+def ranked_ids(parsed: ParsedQuery, queryset, order: str = "relevance") -> list[tuple[int, float]]:
+    """Matching ids best first (the engine's order, its first RERANK_DEPTH re-ordered by
+    what each article is about), or newest first."""
+    ranked = backend().ranked_ids(parsed, queryset, order)
+    if order != "relevance" or not ranked:
+        return ranked
+    head = [pk for pk, _ in ranked[:RERANK_DEPTH]]
+    columns = ("pk", "search_title_grams", "search_lead", "search_body_grams", "search_title", "search_body")
+    rows = Article.objects.filter(pk__in=head).values_list(*columns)
+    found = {pk: Candidate(pk, tg, lead, bg, f"{title} {body}") for pk, tg, lead, bg, title, body in rows}
+    # Past the re-ordered head the engine's order stands; its scores are on another scale.
+    return rerank(parsed, [found[pk] for pk in head if pk in found]) + [(pk, 0.0) for pk, _ in ranked[RERANK_DEPTH:]]
+
+
+def search_articles(
+    text: str,
+    filters: SearchFilters | None = None,
+    *,
+    page: int | str = 1,
+    per_page: int = 20,
+    order: str = "relevance",
+):
+    """Matching articles, most relevant first, or newest first with `order="newest"`.
+
+    Both orders match the same articles; the newest order is taken over every match (not
+    over the most relevant ones), so a feed always carries the latest match.
+    """
     from keywords.dictionary import current_vocabulary
 
-    parsed = parse_query(text, current_vocabulary().segmenter.tokens)
+    vocabulary = current_vocabulary()
+    parsed = parse_query(text, vocabulary.segmenter.tokens, vocabulary.synonyms)
     results = SearchResults(query=parsed)
     if parsed.is_empty:
         return results
-    ranked = backend().ranked_ids(parsed, filtered(filters or SearchFilters()))
+    order = order if order in ORDERS else "relevance"
+    ranked = ranked_ids(parsed, filtered(filters or SearchFilters()), order)
     results.total = len(ranked)
     results.page = Paginator(ranked, per_page).get_page(page)
     ids = [pk for pk, _ in results.page.object_list]
@@ -73,5 +104,5 @@ def search_articles(text: str, filters: SearchFilters | None = None, *, page: in
     terms = parsed.highlight_terms()
     for pk, rank in results.page.object_list:
         article = articles[pk]
-        results.hits.append(SearchHit(article, rank, snippet(article.body, article.search_body.split(), terms)))
+        results.hits.append(SearchHit(article, rank, snippet(article.body, terms)))
     return results

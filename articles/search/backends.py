@@ -1,51 +1,103 @@
 """The full-text index on each database, behind one small interface.
 
-PostgreSQL: `to_tsvector('simple', …)` over the jieba tokens (the `simple` configuration
-does no stemming, so a token is matched whole), a GIN index on that same expression, and
-`websearch_to_tsquery`. SQLite: an FTS5 table over the same token columns, kept in step
-by triggers. Both take a `ParsedQuery` and return article ids with a rank, best first.
+Three weighted columns on both: the title (words and grams), the lead (words and grams of
+the body's start) and the body (words and grams); see `articles.search.index`. A word
+matched whole also matches its grams, so whole-word matches count twice and rank above
+matches inside longer words.
+
+PostgreSQL: `to_tsvector('simple', …)` over the tokens (the `simple` configuration does no
+stemming, so a token is matched whole), a GIN index on that same expression, and a
+tsquery built from phrase queries; `ts_rank` divided by 1 + log(length) (normalisation 1)
+so that a long digest's many passing mentions do not outweigh a story about the word.
+SQLite: a contentless FTS5 table over the same three columns, kept in step by triggers,
+ranked by bm25 (which normalises by length itself). Both take a `ParsedQuery` and return
+article ids with a rank, best first, or newest first.
 """
 from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F
+from django.db.models.expressions import RawSQL
 
-from .query import ParsedQuery, to_fts5, to_websearch
+from .query import Clause, ParsedQuery, to_fts5, ways
 
 MAX_HITS = 1000
 FTS_TABLE = "articles_article_fts"
 GIN_INDEX = "article_search_gin"
+ORDERS = ("relevance", "newest")
+# ts_rank's weights for D, C, B, A: body, lead, title (D is unused).
+PG_WEIGHTS = [0.05, 0.2, 0.5, 1.0]
+PG_NORMALISATION = 1
+# bm25 column weights: title, lead, body.
+SQLITE_WEIGHTS = (8.0, 3.0, 1.0)
 
 
 def search_vector() -> SearchVector:
-    """The indexed expression; the GIN index is built from this very expression."""
-    return SearchVector("search_title", weight="A", config="simple") + SearchVector(
-        "search_body", weight="B", config="simple"
+    """The indexed expression; the GIN index is built from this very expression.
+
+    Grams come before words in each column: PostgreSQL keeps positions only up to 16,383,
+    and a word of three or four characters is found as grams in a row, so the grams get
+    the positions first (a body's grams reach that limit at about 16,000 characters).
+    """
+    return (
+        SearchVector("search_title_grams", "search_title", weight="A", config="simple")
+        + SearchVector("search_lead", weight="B", config="simple")
+        + SearchVector("search_body_grams", "search_body", weight="C", config="simple")
     )
 
 
+def _pg_any(c: Clause) -> SearchQuery:
+    query = None
+    for phrase in c.alternatives:
+        for way in ways(phrase):
+            part = SearchQuery(" ".join(way), search_type="phrase", config="simple")
+            query = part if query is None else query | part
+    return query
+
+
+def pg_query(parsed: ParsedQuery) -> SearchQuery:
+    query = None
+    for c in parsed.required:
+        query = _pg_any(c) if query is None else query & _pg_any(c)
+    for c in parsed.excluded:
+        query = query & ~_pg_any(c)
+    return query
+
+
+def _newest(queryset):
+    return queryset.order_by(F("published_at").desc(nulls_last=True), "-pk")
+
+
 class PostgresBackend:
-    def ranked_ids(self, parsed: ParsedQuery, queryset) -> list[tuple[int, float]]:
-        query = SearchQuery(to_websearch(parsed), search_type="websearch", config="simple")
+    def ranked_ids(self, parsed: ParsedQuery, queryset, order: str = "relevance") -> list[tuple[int, float]]:
+        query = pg_query(parsed)
         rows = (
             queryset.annotate(search_document=search_vector())
             .filter(search_document=query)
-            .annotate(rank=SearchRank(search_vector(), query))
-            .order_by("-rank", F("published_at").desc(nulls_last=True))
-            .values_list("pk", "rank")[:MAX_HITS]
+            .annotate(rank=SearchRank(search_vector(), query, weights=PG_WEIGHTS, normalization=PG_NORMALISATION))
         )
-        return list(rows)
+        if order == "newest":
+            rows = _newest(rows)
+        else:
+            rows = rows.order_by("-rank", F("published_at").desc(nulls_last=True), "-pk")
+        return list(rows.values_list("pk", "rank")[:MAX_HITS])
 
 
 class SqliteBackend:
-    def ranked_ids(self, parsed: ParsedQuery, queryset) -> list[tuple[int, float]]:
+    def ranked_ids(self, parsed: ParsedQuery, queryset, order: str = "relevance") -> list[tuple[int, float]]:
+        match = to_fts5(parsed)
+        if order == "newest":
+            matching = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+            newest = _newest(queryset.filter(pk__in=matching)).values_list("pk", flat=True)[:MAX_HITS]
+            return [(pk, 0.0) for pk in newest]
+        weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
         with connection.cursor() as cursor:
-            # bm25 is lower for better matches; a title hit weighs five body hits.
+            # bm25 is lower for better matches.
             cursor.execute(
-                f"SELECT rowid, bm25({FTS_TABLE}, 5.0, 1.0) AS score FROM {FTS_TABLE} "
+                f"SELECT rowid, bm25({FTS_TABLE}, {weights}) AS score FROM {FTS_TABLE} "
                 f"WHERE {FTS_TABLE} MATCH %s ORDER BY score LIMIT %s",
-                [to_fts5(parsed), MAX_HITS],
+                [match, MAX_HITS],
             )
             hits = {pk: -score for pk, score in cursor.fetchall()}
         allowed = set(queryset.filter(pk__in=list(hits)).values_list("pk", flat=True))
@@ -56,26 +108,37 @@ def backend():
     return PostgresBackend() if connection.vendor == "postgresql" else SqliteBackend()
 
 
-# --- schema, used by the migration --------------------------------------------------
+# --- schema, used by the migrations and after every migrate on SQLite ----------------
+
+_COLUMNS = "title, lead, body"
+
+
+def _values(row: str) -> str:
+    return (
+        f"{row}.search_title_grams || ' ' || {row}.search_title, {row}.search_lead, "
+        f"{row}.search_body_grams || ' ' || {row}.search_body"
+    )
+
 
 SQLITE_SCHEMA = [
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
-        search_title, search_body, content='articles_article', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 0')""",
+        {_COLUMNS}, content='', tokenize='unicode61 remove_diacritics 0')""",
     f"""CREATE TRIGGER IF NOT EXISTS articles_article_fts_ai AFTER INSERT ON articles_article BEGIN
-        INSERT INTO {FTS_TABLE}(rowid, search_title, search_body) VALUES (new.id, new.search_title, new.search_body);
+        INSERT INTO {FTS_TABLE}(rowid, {_COLUMNS}) VALUES (new.id, {_values("new")});
     END""",
     f"""CREATE TRIGGER IF NOT EXISTS articles_article_fts_ad AFTER DELETE ON articles_article BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_title, search_body)
-        VALUES ('delete', old.id, old.search_title, old.search_body);
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLUMNS}) VALUES ('delete', old.id, {_values("old")});
     END""",
-    f"""CREATE TRIGGER IF NOT EXISTS articles_article_fts_au AFTER UPDATE OF search_title, search_body
-        ON articles_article BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_title, search_body)
-        VALUES ('delete', old.id, old.search_title, old.search_body);
-        INSERT INTO {FTS_TABLE}(rowid, search_title, search_body) VALUES (new.id, new.search_title, new.search_body);
+    f"""CREATE TRIGGER IF NOT EXISTS articles_article_fts_au AFTER UPDATE OF
+        search_title, search_title_grams, search_lead, search_body, search_body_grams ON articles_article BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLUMNS}) VALUES ('delete', old.id, {_values("old")});
+        INSERT INTO {FTS_TABLE}(rowid, {_COLUMNS}) VALUES (new.id, {_values("new")});
     END""",
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+]
+# Fills the index from the articles' columns (a contentless table cannot 'rebuild').
+SQLITE_REBUILD = [
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')",
+    f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMNS}) SELECT id, {_values('articles_article')} FROM articles_article",
 ]
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS articles_article_fts_ai",

@@ -1,14 +1,36 @@
 """Highlighted snippets cut from the original text, the same on every database.
 
-Highlights follow the index's tokens, not substrings: a search for 产业 must not light
-up the 产业 inside 产业带, since that is not what matched.
+A search snippet marks what the search matched: the query's words wherever they occur,
+inside longer words too, since the index finds them there (Latin words only whole).
+An article's keyword highlighting marks the tagger's tokens instead: the 产业 inside 产业带
+is not a mention of 产业.
 """
 from __future__ import annotations
+
+import re
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from chinese_text.normalise import fold
 from keywords.text.segmenter import token_offsets
+
+
+def comparable(text: str) -> str:
+    """`text` folded like the index, when folding keeps every character in its place."""
+    folded = fold(text)
+    return folded if len(folded) == len(text) else text.lower()
+
+
+def term_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Character spans in `text` of the search terms (folded), longest term first."""
+    wanted = sorted({fold(t) for t in terms if t.strip()}, key=len, reverse=True)
+    if not wanted:
+        return []
+    pattern = "|".join(
+        rf"(?<![a-z0-9]){re.escape(t)}(?![a-z0-9])" if t.isascii() else re.escape(t) for t in wanted
+    )
+    return [m.span() for m in re.finditer(pattern, comparable(text))]
 
 
 def token_spans(text: str, tokens: list[str], terms: set[str]) -> list[tuple[int, int]]:
@@ -17,13 +39,13 @@ def token_spans(text: str, tokens: list[str], terms: set[str]) -> list[tuple[int
     The stored tokens are the text's words in order (lower-cased, punctuation dropped),
     so walking them through the text finds each one's place without segmenting again.
     """
-    offsets = token_offsets(text.lower(), tokens)
+    offsets = token_offsets(comparable(text), tokens)
     return [(at, at + len(t)) for t, at in zip(tokens, offsets, strict=True) if at is not None and t in terms]
 
 
-def snippet(text: str, tokens: list[str], terms: list[str], *, width: int = 120) -> SafeString:
-    """A window of `text` around the first matching word, each matching word in <mark>."""
-    spans = token_spans(text, tokens, {t.lower() for t in terms})
+def snippet(text: str, terms: list[str], *, width: int = 120) -> SafeString:
+    """A window of `text` around the first match, each match in <mark>."""
+    spans = term_spans(text, terms)
     start = max(0, spans[0][0] - width // 3) if spans else 0
     end = min(len(text), start + width)
     out, pos = [], start
@@ -40,7 +62,7 @@ def snippet(text: str, tokens: list[str], terms: list[str], *, width: int = 120)
 
 def highlighted_paragraphs(text: str, tokens: list[str], terms: list[str]) -> list[SafeString]:
     """The text's paragraphs with every word that is one of `terms` in <mark>."""
-    spans = token_spans(text, tokens, {t.lower() for t in terms})
+    spans = token_spans(text, tokens, {fold(t) for t in terms})
     out: list[SafeString] = []
     start = 0
     for line in text.split("\n"):
