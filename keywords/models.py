@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 
 from articles.models import Article
+from chinese_text import dates
 
 
 class Topic(models.Model):
@@ -174,10 +175,10 @@ class TimelineEvent(models.Model):
     """A dated sentence of an article: what happened (or is forecast) when."""
 
     class Precision(models.TextChoices):
-        YEAR = "year", "年"
-        QUARTER = "quarter", "季度"
-        MONTH = "month", "月"
-        DAY = "day", "日"
+        YEAR = dates.YEAR, dates.PRECISION_LABELS[dates.YEAR]
+        QUARTER = dates.QUARTER, dates.PRECISION_LABELS[dates.QUARTER]
+        MONTH = dates.MONTH, dates.PRECISION_LABELS[dates.MONTH]
+        DAY = dates.DAY, dates.PRECISION_LABELS[dates.DAY]
 
     article = models.ForeignKey(Article, verbose_name="文章", on_delete=models.CASCADE, related_name="events")
     sentence = models.TextField("句子")
@@ -201,11 +202,4 @@ class TimelineEvent(models.Model):
     @property
     def date_label(self) -> str:
         """The date as precisely as the text gave it, in Chinese."""
-        d = self.happened_on
-        if self.precision == self.Precision.YEAR:
-            return f"{d.year}年"
-        if self.precision == self.Precision.QUARTER:
-            return f"{d.year}年第{(d.month - 1) // 3 + 1}季度"
-        if self.precision == self.Precision.MONTH:
-            return f"{d.year}年{d.month}月"
-        return f"{d.year}年{d.month}月{d.day}日"
+        return dates.date_label(self.happened_on, self.precision)

@@ -19,7 +19,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import trafilatura
 from bs4 import BeautifulSoup
 
-from .dates import parse_published
+from chinese_text.dates import DAY, find_dates, parse_published
+
+from .decode import codec_for_label
 from .errors import IngestError
 from .layout import drop_named_boilerplate, measure, unwrap_layout_tables
 from .outlets import outlet_for_url
@@ -27,18 +29,13 @@ from .readers.html import decode_html
 from .sanitize import sanitize_html
 from .types import Attribution, ParsedArticle
 
-_GB_LABELS = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "gb18030"}
-_UNTRUSTED_LABELS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252"}  # server defaults
 _TEXT_BLOCKS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "div"]
 _LABEL = r"(?:发布时间|发表时间|发布日期|时间|日期|来源|出处|作者|编辑|责任编辑|记者|浏览次数|点击数|阅读)"
-_INFO_LINE = re.compile(rf"^\s*(?:{_LABEL}\s*[：:]|\d{{4}}[-/年]\d{{1,2}}[-/月]\d{{1,2}}).{{0,150}}$")
+_LABELLED_LINE = re.compile(rf"^\s*{_LABEL}\s*[：:].{{0,150}}$")
+_INFO_LINE_MAX = 165  # a labelled or dated line longer than this is text
 _FIELD = r"\s*[：:]\s*([^\s　|｜/]{1,30})"
 _SOURCE = re.compile(rf"(?:来源|出处){_FIELD}")
 _AUTHOR = re.compile(rf"(?:作者|记者|文){_FIELD}")
-_TIME = re.compile(
-    r"(?:(?:发布|发表)?(?:时间|日期)\s*[：:]\s*)?"
-    r"((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
-)
 _SOURCE_URL = re.compile(r"(?:来源|转载自|摘自)[^\n]{0,40}?(https?://[\w\-.~:/?#@!$&'*+,;=%]+)")
 _CREDIT = re.compile(
     r"^\s*[【\[]?(?:责任编辑|编辑|延伸阅读|相关阅读|推荐阅读|相关链接|相关新闻)[】\]]?\s*[：:].{0,60}$"
@@ -84,7 +81,7 @@ def parse_webpage(data: bytes, *, url: str, content_type_header: str | None) -> 
     content = BeautifulSoup(extracted, "lxml")
     images = _images(content, url)
     paragraphs = [p for p in _paragraphs(content) if p]
-    info = [p for p in paragraphs[:4] if _INFO_LINE.match(p)]
+    info = [p for p in paragraphs[:4] if _is_info_line(p)]
     title = meta["title"] or _page_title(soup)
     body = [p for p in paragraphs if p not in info and p != title and not _CREDIT.match(p)]
     if not body:
@@ -145,10 +142,7 @@ def _header_charset(content_type: str | None) -> str:
     m = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type or "", re.I)
     if not m:
         return ""
-    label = m.group(1).lower()
-    if label in _GB_LABELS:
-        return "gb18030"  # pages labelled gb2312 use GBK characters; GB18030 reads them all
-    return "" if label in _UNTRUSTED_LABELS else label
+    return codec_for_label(m.group(1))
 
 
 def _meta(soup: BeautifulSoup) -> dict[str, str]:
@@ -190,7 +184,7 @@ def _title_site(soup: BeautifulSoup) -> str:
 def _page_info(soup: BeautifulSoup, title: str) -> str:
     """The info line under the headline: labelled lines anywhere, else the lines just after the title."""
     lines = [s.strip() for s in soup.get_text("\n").split("\n") if s.strip()]
-    labelled = [line for line in lines if _INFO_LINE.match(line) and re.search(_LABEL, line)]
+    labelled = [line for line in lines if re.search(_LABEL, line) and _is_info_line(line)]
     after_title = lines[lines.index(title) + 1:lines.index(title) + 4] if title in lines else []
     return " ".join(labelled + after_title)[:600]
 
@@ -198,11 +192,26 @@ def _page_info(soup: BeautifulSoup, title: str) -> str:
 def _published(meta_time: str, info: str):
     """The meta tag's time, unless the page prints the same day to the minute."""
     when, precision = parse_published(meta_time)
-    m = _TIME.search(info)
-    printed, printed_precision = parse_published(m.group(1)) if m else (None, "day")
+    day = _first_day(info)
+    printed, printed_precision = parse_published(info[day.start:]) if day else (None, DAY)
     if printed and (when is None or (printed.date() == when.date() and precision == "day")):
         return printed, printed_precision
     return when, precision
+
+
+def _is_info_line(line: str) -> bool:
+    """`来源：… 作者：…` or `2013-12-19 17:44 …`: a short line that starts with a label or a day."""
+    if len(line) > _INFO_LINE_MAX:
+        return False
+    if _LABELLED_LINE.match(line):
+        return True
+    day = _first_day(line)
+    return day is not None and not line[:day.start].strip()
+
+
+def _first_day(text: str):
+    """The first date in `text` written out to the day, with its year."""
+    return next((d for d in find_dates(text) if d.explicit_year and d.precision == DAY), None)
 
 
 def _first(pattern: re.Pattern, text: str) -> str:

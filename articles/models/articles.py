@@ -3,15 +3,20 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from chinese_text import dates
+
 from .documents import Document, Publication
 from .sources import Source
 
 
 class DatePrecision(models.TextChoices):
-    YEAR = "year", "年"
-    MONTH = "month", "月"
-    DAY = "day", "日"
-    MINUTE = "minute", "时分"
+    """A publication date's precision: `chinese_text.dates`' vocabulary, less the quarter
+    (a stated publication date is never a quarter; `parse_published` gives its year)."""
+
+    YEAR = dates.YEAR, dates.PRECISION_LABELS[dates.YEAR]
+    MONTH = dates.MONTH, dates.PRECISION_LABELS[dates.MONTH]
+    DAY = dates.DAY, dates.PRECISION_LABELS[dates.DAY]
+    MINUTE = dates.MINUTE, dates.PRECISION_LABELS[dates.MINUTE]
 
 
 class ItemKind(models.TextChoices):
