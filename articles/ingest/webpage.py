@@ -24,6 +24,7 @@ from .errors import IngestError
 from .layout import drop_named_boilerplate, measure, unwrap_layout_tables
 from .outlets import outlet_for_url
 from .readers.html import decode_html
+from .safe import safe_http_url
 from .sanitize import sanitize_html
 from .types import Attribution, ParsedArticle
 
@@ -67,9 +68,14 @@ def decode_page(data: bytes, content_type_header: str | None) -> tuple[str, str]
 
 
 def parse_webpage(data: bytes, *, url: str, content_type_header: str | None) -> ParsedPage:
-    """One article from one fetched page. Raises IngestError when the page has no main text."""
+    """One article from one fetched or saved page. Raises IngestError when the page has no main text.
+
+    `url` is where the page was fetched from; a saved page has none, and the address the
+    page states for itself (canonical link, og:url) takes its place.
+    """
     text, encoding = decode_page(data, content_type_header)
     soup = BeautifulSoup(text, "lxml")
+    url = url or stated_url(soup)
     meta = _meta(soup)
     sizes = measure(soup)  # names change below, text does not: one measure serves both
     unwrap_layout_tables(soup, sizes)
@@ -80,7 +86,7 @@ def parse_webpage(data: bytes, *, url: str, content_type_header: str | None) -> 
         deduplicate=False,  # True keeps a process-wide cache: a worker would drop text it saw before
     )
     if not extracted:
-        raise IngestError(f"网页 {url} 中找不到正文。")
+        raise _no_main_text(url)
     content = BeautifulSoup(extracted, "lxml")
     images = _images(content, url)
     paragraphs = [p for p in _paragraphs(content) if p]
@@ -88,7 +94,7 @@ def parse_webpage(data: bytes, *, url: str, content_type_header: str | None) -> 
     title = meta["title"] or _page_title(soup)
     body = [p for p in paragraphs if p not in info and p != title and not _CREDIT.match(p)]
     if not body:
-        raise IngestError(f"网页 {url} 中找不到正文。")
+        raise _no_main_text(url)
     info_text = " ".join(info) + " " + _page_info(soup, title)
     published_at, precision = _published(meta["time"], info_text)
     site = meta["site_name"] or _title_site(soup) or outlet_for_url(url)
@@ -116,6 +122,10 @@ def parse_webpage(data: bytes, *, url: str, content_type_header: str | None) -> 
     )
 
 
+def _no_main_text(url: str) -> IngestError:
+    return IngestError(f"网页 {url} 中找不到正文。" if url else "网页中找不到正文。")
+
+
 def listing_links(
     data: bytes, *, url: str, selector: str, content_type_header: str | None = None, same_host: bool = False
 ) -> list[str]:
@@ -139,6 +149,16 @@ def listing_links(
                 continue
             links.append(absolute)
     return list(dict.fromkeys(links))
+
+
+def stated_url(soup: BeautifulSoup) -> str:
+    """The page's own address: `<link rel="canonical">`, else og:url; absolute http(s) only."""
+    link = soup.find("link", rel="canonical", href=True)
+    og = soup.find("meta", attrs={"property": "og:url"}) or soup.find("meta", attrs={"name": "og:url"})
+    for candidate in (link["href"] if link else "", og.get("content", "") if og else ""):
+        if safe_http_url(candidate):
+            return safe_http_url(candidate)
+    return ""
 
 
 def _header_charset(content_type: str | None) -> str:
