@@ -27,7 +27,7 @@ from .limits import (
 )
 from .readers import read_document
 from .safe import safe_http_url
-from .structure import detect_structure, parser_for
+from .structure import best_fit, fits, parser_for
 from .types import ParsedArticle, ParsedDocument
 from .webpage import ParsedPage, parse_webpage
 
@@ -85,14 +85,18 @@ def _parse_file(data: bytes, filename: str, as_kind: str | None, max_bytes: int,
     text = normalise_newlines(extracted.text)
     if has_front_matter(text) and as_kind in (None, "article"):
         return parse_front_matter_article(text)
-    kind = as_kind or detect_structure(text, extracted.pages)
+    scores = fits(text, extracted.pages)
+    kind = as_kind or best_fit(scores)
+    page = None
     if extracted.format == "html" and as_kind in (None, "article"):
         page = saved_page(data, text, url=url, fits_a_structure=kind != "article")
-        if page is not None:
-            return webpage_document(page, {})
-    parse = parser_for(kind)
-    parsed = parse(text, extracted.pages) if parse else plain_article(text, filename)
+    if page is not None:
+        parsed = webpage_document(page, {})
+    else:
+        parse = parser_for(kind)
+        parsed = parse(text, extracted.pages) if parse else plain_article(text, filename)
     parsed.warnings[:0] = extracted.warnings
+    parsed.fits = scores
     return parsed
 
 
