@@ -48,11 +48,13 @@ def make_pdf(
     header: str = "电子商务资讯  2015年第2期",
     font_size: float = 10.5,
     encrypt: str | None = None,
+    page_mark: str = "第 {page} 页",
 ) -> bytes:
     """A multi-page PDF of `text`, one paragraph per non-empty line.
 
-    Every page has a running header and a `第 N 页` footer, like the newsletters the
-    seeds were extracted from; paragraphs are separated by a visible gap.
+    Every page has a running header and a page mark in the footer (`第 N 页` by default,
+    like the newsletters the seeds were extracted from; `{pages}` in `page_mark` is the
+    page count, as in a research note's `2 / 4`); paragraphs are separated by a visible gap.
     """
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -63,18 +65,22 @@ def make_pdf(
         "body", fontName=CJK_FONT, fontSize=font_size, leading=font_size * 1.5, wordWrap="CJK", spaceAfter=font_size
     )
 
-    def decorate(canvas, doc):
-        canvas.saveState()
-        canvas.setFont(CJK_FONT, 8)
-        canvas.drawString(72, A4[1] - 40, header)
-        canvas.drawCentredString(A4[0] / 2, 30, f"第 {doc.page} 页")
-        canvas.restoreState()
+    def build(pages: int) -> tuple[bytes, int]:
+        def decorate(canvas, doc):
+            canvas.saveState()
+            canvas.setFont(CJK_FONT, 8)
+            canvas.drawString(72, A4[1] - 40, header)
+            canvas.drawCentredString(A4[0] / 2, 30, page_mark.format(page=doc.page, pages=pages))
+            canvas.restoreState()
 
-    story = [Paragraph(escape(p), style) for p in seed_paragraphs(text)]
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=A4, topMargin=60, bottomMargin=50, encrypt=encrypt)
-    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
-    return out.getvalue()
+        story = [Paragraph(escape(p), style) for p in seed_paragraphs(text)]
+        out = io.BytesIO()
+        doc = SimpleDocTemplate(out, pagesize=A4, topMargin=60, bottomMargin=50, encrypt=encrypt)
+        doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+        return out.getvalue(), doc.page
+
+    data, pages = build(0)
+    return build(pages)[0] if "{pages}" in page_mark else data
 
 
 def lone_glyphs(pdf: bytes) -> Counter:
