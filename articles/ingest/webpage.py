@@ -21,7 +21,8 @@ from bs4 import BeautifulSoup
 
 from .dates import parse_published
 from .errors import IngestError
-from .layout import drop_named_boilerplate, measure, unwrap_layout_tables
+from .boilerplate import is_prose, trim_body
+from .layout import drop_named_boilerplate, drop_notices, measure, unwrap_layout_tables
 from .outlets import outlet_for_url
 from .readers.html import decode_html
 from .safe import safe_http_url
@@ -77,24 +78,18 @@ def parse_webpage(data: bytes, *, url: str, content_type_header: str | None) -> 
     soup = BeautifulSoup(text, "lxml")
     url = url or stated_url(soup)
     meta = _meta(soup)
-    sizes = measure(soup)  # names change below, text does not: one measure serves both
+    sizes = measure(soup)  # names change below, text does not: one measure serves all three
     unwrap_layout_tables(soup, sizes)
     drop_named_boilerplate(soup, sizes)
-    extracted = trafilatura.extract(
-        str(soup), url=url, output_format="html", include_images=True, include_tables=True,
-        include_comments=False, include_links=False, favor_precision=True,
-        deduplicate=False,  # True keeps a process-wide cache: a worker would drop text it saw before
-    )
-    if not extracted:
-        raise _no_main_text(url)
-    content = BeautifulSoup(extracted, "lxml")
-    images = _images(content, url)
-    paragraphs = [p for p in _paragraphs(content) if p]
-    info = [p for p in paragraphs[:4] if _INFO_LINE.match(p)]
+    drop_notices(soup, sizes)
+    page = str(soup)
     title = meta["title"] or _page_title(soup)
-    body = [p for p in paragraphs if p not in info and p != title and not _CREDIT.match(p)]
+    content, info, body = _main_text(page, url, title, favor_precision=True)
+    if not is_prose(body):  # precision can keep a metadata table and lose the article
+        content, info, body = _main_text(page, url, title, favor_precision=False)
     if not body:
         raise _no_main_text(url)
+    images = _images(content, url)
     info_text = " ".join(info) + " " + _page_info(soup, title)
     published_at, precision = _published(meta["time"], info_text)
     site = meta["site_name"] or _title_site(soup) or outlet_for_url(url)
@@ -115,11 +110,25 @@ def parse_webpage(data: bytes, *, url: str, content_type_header: str | None) -> 
         url=url,
         outlet=site,
         attribution=attribution,
-        html=sanitize_html(content.body.decode_contents() if content.body else extracted),
+        html=sanitize_html(content.body.decode_contents() if content.body else ""),
         images=images,
         site_name=meta["site_name"],
         encoding=encoding,
     )
+
+
+def _main_text(page: str, url: str, title: str, *, favor_precision: bool):
+    """trafilatura's main text as HTML, the info lines at its top, and the article's paragraphs."""
+    extracted = trafilatura.extract(
+        page, url=url, output_format="html", include_images=True, include_tables=True,
+        include_comments=False, include_links=False, favor_precision=favor_precision,
+        deduplicate=False,  # True keeps a process-wide cache: a worker would drop text it saw before
+    )
+    content = BeautifulSoup(extracted or "", "lxml")
+    paragraphs = [p for p in _paragraphs(content) if p]
+    info = [p for p in paragraphs[:4] if _INFO_LINE.match(p)]
+    body = trim_body([p for p in paragraphs if p not in info and p != title and not _CREDIT.match(p)])
+    return content, info, body
 
 
 def _no_main_text(url: str) -> IngestError:
