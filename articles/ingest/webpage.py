@@ -1,4 +1,4 @@
-"""A fetched web page as one article; a listing page as the article links it holds.
+"""A fetched or saved web page as one article; a listing page as the article links it holds.
 
 Steps, in order: decode the bytes ourselves (the HTTP header's charset, else the page's
 own declaration, else our decoder, which knows GBK pages that declare nothing); find the
@@ -8,7 +8,11 @@ Chinese outlets print under the headline (`发布时间：… 来源：… 作�
 HTML last.
 
 Old Chinese sites lay pages out with tables, and name their comment threads and share
-bars; `layout` turns the one into divs and removes the other before extraction.
+bars; `layout` turns the one into divs and removes the other before extraction, with
+blocks that are a whole disclaimer. After extraction `boilerplate` drops the lines a
+reader leaves behind (breadcrumbs, notices, teasers, the lists after the article).
+trafilatura's precision mode sometimes keeps a metadata table instead of a short
+article; when what it keeps has no sentence, the page is extracted again without it.
 """
 from __future__ import annotations
 
@@ -19,9 +23,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import trafilatura
 from bs4 import BeautifulSoup
 
+from .boilerplate import is_prose, trim_body
 from .dates import parse_published
 from .errors import IngestError
-from .boilerplate import is_prose, trim_body
 from .layout import drop_named_boilerplate, drop_notices, measure, unwrap_layout_tables
 from .outlets import outlet_for_url
 from .readers.html import decode_html
@@ -33,14 +37,19 @@ _GB_LABELS = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "gb1803
 _UNTRUSTED_LABELS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252"}  # server defaults
 _TEXT_BLOCKS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "div"]
 _LABEL = r"(?:发布时间|发表时间|发布日期|时间|日期|来源|出处|作者|编辑|责任编辑|记者|浏览次数|点击数|阅读)"
-_INFO_LINE = re.compile(rf"^\s*(?:{_LABEL}\s*[：:]|\d{{4}}[-/年]\d{{1,2}}[-/月]\d{{1,2}}).{{0,150}}$")
-_FIELD = r"\s*[：:]\s*([^\s　|｜/]{1,30})"
+_INFO_LINE = re.compile(rf"^\s*(?:{_LABEL}\s*[：:]|\d{{4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}).{{0,150}}$")
+# A field's value runs to a space or a separator; one that ends at a colon is the next
+# field's label (`文：时间：…`) or a URL's scheme, not a value.
+_FIELD = r"\s*[：:]\s*([^\s　|｜/：:]{1,30}+)(?![：:])"
 _SOURCE = re.compile(rf"(?:来源|出处){_FIELD}")
 _AUTHOR = re.compile(rf"(?:作者|记者|文){_FIELD}")
 _TIME = re.compile(
     r"(?:(?:发布|发表)?(?:时间|日期)\s*[：:]\s*)?"
     r"((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
 )
+_DATE_TIME_LINE = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}")
+_CLOSING_BYLINE = re.compile(r"[。！？”][（(](?:记者|通讯员|文)?\s*((?:[\u4e00-\u9fff]{2,4}[\s、]*){1,3})[)）]$")
+_ORGANISATION = re.compile(r"(?:社|局|网|报|台|部|委|会|厅|办|处|院|所|司|中心|集团|公司)\s*$")
 _SOURCE_URL = re.compile(r"(?:来源|转载自|摘自)[^\n]{0,40}?(https?://[\w\-.~:/?#@!$&'*+,;=%]+)")
 _CREDIT = re.compile(
     r"^\s*[【\[]?(?:责任编辑|编辑|延伸阅读|相关阅读|推荐阅读|相关链接|相关新闻)[】\]]?\s*[：:].{0,60}$"
@@ -106,7 +115,7 @@ def parse_webpage(data: bytes, *, url: str, content_type_header: str | None) -> 
         body="\n".join(body),
         published_at=published_at,
         date_precision=precision,
-        author=meta["author"] or _first(_AUTHOR, info_text),
+        author=_author(meta["author"], site) or _first(_AUTHOR, info_text) or _closing_byline(body[-1]),
         url=url,
         outlet=site,
         attribution=attribution,
@@ -189,7 +198,7 @@ def _meta(soup: BeautifulSoup) -> dict[str, str]:
         return ""
 
     return {
-        "title": content("og:title", "twitter:title"),
+        "title": content("og:title", "twitter:title", "ArticleTitle"),
         "site_name": content("og:site_name", "application-name"),
         "author": content("author", "article:author", "dc.creator"),
         "time": content("article:published_time", "og:release_date", "pubdate", "publishdate", "PubDate",
@@ -197,12 +206,30 @@ def _meta(soup: BeautifulSoup) -> dict[str, str]:
     }
 
 
+def _author(value: str, site: str) -> str:
+    """A meta author, unless it is the site's own name or an account number (`104363`)."""
+    return "" if not re.search(r"[^\W\d_]", value) or value == site else value
+
+
+def _closing_byline(paragraph: str) -> str:
+    """The reporter a Chinese paper names at the end of the text: `…举行。（张巨峰）`, `（记者 王芳 李强）`.
+
+    A body that closes with a source instead (`（德清县发改局）`, `（新华社）`) names no author.
+    """
+    m = _CLOSING_BYLINE.search(paragraph)
+    if not m or _ORGANISATION.search(m.group(1)):
+        return ""
+    return m.group(1).strip()
+
+
 def _page_title(soup: BeautifulSoup) -> str:
     """The first h1 (or h2), else <title> without its `_栏目_站名` suffixes."""
     for name in ("h1", "h2"):
-        heading = soup.find(name)
-        if heading and heading.get_text(strip=True):
-            return heading.get_text(strip=True)
+        for heading in soup.find_all(name, limit=3):
+            text = heading.get_text(strip=True)
+            link = heading.find("a")
+            if text and not (link and link.get_text(strip=True) == text):  # a linked heading is a logo or a menu
+                return text
     title = soup.title.get_text(strip=True) if soup.title else ""
     while _TITLE_SUFFIX.search(title) and len(_TITLE_SUFFIX.sub("", title)) >= 8:
         title = _TITLE_SUFFIX.sub("", title)
@@ -217,11 +244,13 @@ def _title_site(soup: BeautifulSoup) -> str:
 
 
 def _page_info(soup: BeautifulSoup, title: str) -> str:
-    """The info line under the headline: labelled lines anywhere, else the lines just after the title."""
+    """The info line under the headline: labelled lines anywhere, else the lines just after
+    the title, else the first line that is a date and time on its own (`2004-12-10 11:55:08`)."""
     lines = [s.strip() for s in soup.get_text("\n").split("\n") if s.strip()]
     labelled = [line for line in lines if _INFO_LINE.match(line) and re.search(_LABEL, line)]
     after_title = lines[lines.index(title) + 1:lines.index(title) + 4] if title in lines else []
-    return " ".join(labelled + after_title)[:600]
+    stamped = [line for line in lines if _DATE_TIME_LINE.match(line)][:1]
+    return " ".join(labelled + after_title + stamped)[:600]
 
 
 def _published(meta_time: str, info: str):

@@ -91,7 +91,8 @@ class Command(BaseCommand):
         if meta["issue"] or meta["date"]:
             self.stdout.write(f"期号：{meta['issue'] or '—'}  日期：{meta['date'] or '—'}")
         if shown["fits"]:
-            self.stdout.write("结构匹配度：" + "  ".join(f"{name} {score:.2f}" for name, score in shown["fits"].items()))
+            fits = "  ".join(f"{name} {score:.2f}" for name, score in shown["fits"].items())
+            self.stdout.write(f"结构匹配度：{fits}")
         for item in shown["items"]:
             outlet = item["attribution"]["outlet"]
             self.stdout.write(

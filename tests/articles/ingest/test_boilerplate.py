@@ -16,13 +16,13 @@ def test_breadcrumbs_and_teasers_for_other_articles_are_dropped():
 
 
 def test_a_disclaimer_after_the_article_ends_it():
-    lines = [*ARTICLE, "声明：本网力求信息真实、准确，文章提及内容仅供参考，不构成投资建议。", "证券时报APP 微信公众号"]
-    assert trim_body(lines) == ARTICLE
+    disclaimer = "声明：本网力求信息真实、准确，文章提及内容仅供参考，不构成投资建议。"
+    assert trim_body([*ARTICLE, disclaimer, "证券时报APP 微信公众号"]) == ARTICLE
 
 
 def test_a_notice_heading_ends_the_article_with_the_clauses_under_it():
-    lines = [*ARTICLE, "反侵权公告：", "一、任何单位或个人使用本报原创内容，必须事先取得书面授权；", "陈律师（法律顾问）"]
-    assert trim_body(lines) == ARTICLE
+    clause = "一、任何单位或个人使用本报原创内容，必须事先取得书面授权；"
+    assert trim_body([*ARTICLE, "反侵权公告：", clause, "陈律师（法律顾问）"]) == ARTICLE
 
 
 def test_related_news_after_the_article_ends_it():
