@@ -36,7 +36,7 @@ from .types import Attribution, ParsedArticle
 _GB_LABELS = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "gb18030"}
 _UNTRUSTED_LABELS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252"}  # server defaults
 _TEXT_BLOCKS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "div"]
-_LABEL = r"(?:发布时间|发表时间|发布日期|时间|日期|来源|出处|作者|编辑|责任编辑|记者|浏览次数|点击数|阅读)"
+_LABEL = r"(?:发布时间|发表时间|发布日期|时间|日期|信息来源|文章来源|来源|出处|作者|编辑|责任编辑|记者|浏览次数|点击数|阅读)"
 _INFO_LINE = re.compile(rf"^\s*(?:{_LABEL}\s*[：:]|\d{{4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}).{{0,150}}$")
 # A field's value runs to a space or a separator; one that ends at a colon is the next
 # field's label (`文：时间：…`) or a URL's scheme, not a value.
@@ -247,7 +247,11 @@ def _page_info(soup: BeautifulSoup, title: str) -> str:
     """The info line under the headline: labelled lines anywhere, else the lines just after
     the title, else the first line that is a date and time on its own (`2004-12-10 11:55:08`)."""
     lines = [s.strip() for s in soup.get_text("\n").split("\n") if s.strip()]
-    labelled = [line for line in lines if _INFO_LINE.match(line) and re.search(_LABEL, line)]
+    # A label alone on its line (`来源：` in one element, `山西日报` in the next) takes the next line as its value.
+    labelled = [
+        f"{line} {lines[i + 1]}" if line[-1] in "：:" and i + 1 < len(lines) else line
+        for i, line in enumerate(lines) if _INFO_LINE.match(line) and re.search(_LABEL, line)
+    ]
     after_title = lines[lines.index(title) + 1:lines.index(title) + 4] if title in lines else []
     stamped = [line for line in lines if _DATE_TIME_LINE.match(line)][:1]
     return " ".join(labelled + after_title + stamped)[:600]

@@ -59,3 +59,9 @@ def test_a_source_at_the_end_of_the_text_is_not_an_author():
     closing = "<p>总体来看，全县投资结构趋稳趋优，三次产业投资占比与去年基本持平。（德清县发改局）</p>"
     data = page().replace(b"</div></div></body>", closing.encode() + b"</div></div></body>")
     assert parsed(data).author == ""
+
+
+def test_a_label_alone_in_its_element_takes_the_next_as_its_value():
+    info = "<div><span>信息来源：</span><span>省发改委</span></div>"
+    item = parsed(page(info=info))
+    assert item.attribution is not None and item.attribution.outlet == "省发改委"
