@@ -36,7 +36,9 @@ from .types import Attribution, ParsedArticle
 _GB_LABELS = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "gb18030"}
 _UNTRUSTED_LABELS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252"}  # server defaults
 _TEXT_BLOCKS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "div"]
-_LABEL = r"(?:发布时间|发表时间|发布日期|时间|日期|信息来源|文章来源|来源|出处|作者|编辑|责任编辑|记者|浏览次数|点击数|阅读)"
+_LABEL = (
+    r"(?:发布时间|发表时间|发布日期|时间|日期|信息来源|文章来源|来源|出处|作者|编辑|责任编辑|记者|浏览次数|点击数|阅读)"
+)
 _INFO_LINE = re.compile(rf"^\s*(?:{_LABEL}\s*[：:]|\d{{4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}).{{0,150}}$")
 # A field's value runs to a space or a separator; one that ends at a colon is the next
 # field's label (`文：时间：…`) or a URL's scheme, not a value.
