@@ -116,7 +116,7 @@ def test_a_short_pdf_report_is_titled_from_its_first_page_without_running_header
 ):
     note = tmp_path / "research-note.pdf"
     text = (DOCUMENTS / "research_note.txt").read_text(encoding="utf-8")
-    note.write_bytes(make_pdf(text, header=RUNNING_HEADER, page_mark="{page} / {pages}", font_size=18))
+    note.write_bytes(make_pdf(text, header=RUNNING_HEADER, footer="{page} / {pages}", font_size=18))
     page = upload(note)
     titles = open_review(page)
     screenshot(page, "admin-review-research-note")

@@ -46,19 +46,20 @@ def make_pdf(
     text: str,
     *,
     header: str = "电子商务资讯  2015年第2期",
+    footer: str = "第 {page} 页",
     font_size: float = 10.5,
     encrypt: str | None = None,
-    page_mark: str = "第 {page} 页",
 ) -> bytes:
     """A multi-page PDF of `text`, one paragraph per non-empty line.
 
-    Every page has a running header and a page mark in the footer (`第 N 页` by default,
-    like the newsletters the seeds were extracted from; `{pages}` in `page_mark` is the
-    page count, as in a research note's `2 / 4`); paragraphs are separated by a visible gap.
+    Every page has a running header and a footer, by default `第 N 页` like the newsletters
+    the seeds were extracted from; `footer` may name `{page}` and `{pages}` (the page count,
+    as in a research note's `2 / 4`). A form feed (`\\f`) in the text starts a new page.
+    Paragraphs are separated by a visible gap.
     """
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
     _register_font()
     style = ParagraphStyle(
@@ -66,21 +67,29 @@ def make_pdf(
     )
 
     def build(pages: int) -> tuple[bytes, int]:
+        count = 0
+
         def decorate(canvas, doc):
+            nonlocal count
+            count = doc.page
             canvas.saveState()
             canvas.setFont(CJK_FONT, 8)
             canvas.drawString(72, A4[1] - 40, header)
-            canvas.drawCentredString(A4[0] / 2, 30, page_mark.format(page=doc.page, pages=pages))
+            canvas.drawCentredString(A4[0] / 2, 30, footer.format(page=doc.page, pages=pages))
             canvas.restoreState()
 
-        story = [Paragraph(escape(p), style) for p in seed_paragraphs(text)]
+        story = []
+        for n, chunk in enumerate(text.split("\f")):
+            if n:
+                story.append(PageBreak())
+            story.extend(Paragraph(escape(p), style) for p in seed_paragraphs(chunk))
         out = io.BytesIO()
         doc = SimpleDocTemplate(out, pagesize=A4, topMargin=60, bottomMargin=50, encrypt=encrypt)
         doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
-        return out.getvalue(), doc.page
+        return out.getvalue(), count
 
     data, pages = build(0)
-    return build(pages)[0] if "{pages}" in page_mark else data
+    return build(pages)[0] if "{pages}" in footer else data
 
 
 def lone_glyphs(pdf: bytes) -> Counter:
