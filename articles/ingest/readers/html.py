@@ -1,10 +1,11 @@
-"""An uploaded HTML newsletter as paragraphs of text.
+"""An uploaded HTML file's whole text as paragraphs: what a newsletter or report saved as HTML is read from.
 
 We decode the bytes ourselves, before BeautifulSoup sees them: the page's own charset
 declaration first (Chinese pages often say gb2312 and use GBK characters, so every GB
 label is read as GB18030), then the one decoder every other door uses. This is not
-main-content extraction for web sources (that is trafilatura's job elsewhere): an
-uploaded newsletter is all content, less its scripts, styles and navigation.
+main-content extraction (that is `webpage.py`'s job, and the dispatcher sends a saved
+web page there): an uploaded newsletter is all content, less its scripts, styles and
+navigation.
 """
 from __future__ import annotations
 

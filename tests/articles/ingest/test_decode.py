@@ -92,3 +92,13 @@ def test_server_defaults_bomless_utf16_and_unknown_labels_are_not_trusted(label)
 
 def test_other_labels_are_read_by_their_codec():
     assert codec_for_label("UTF8") == "utf-8"
+def test_gbk_text_with_a_stray_broken_byte_is_still_gbk_not_a_detectors_guess():
+    long_text = TEXT * 60  # about 1,300 characters, one of them broken
+    text, encoding = decode_text(long_text.encode("gbk") + b"\xff" + long_text.encode("gbk"))
+    assert encoding == "gb18030"
+    assert text.count("\ufffd") == 1 and text.replace("\ufffd", "") == long_text * 2
+
+
+def test_text_broken_every_sentence_is_refused_rather_than_read_through():
+    with pytest.raises(IngestError, match="无法识别文件的文字编码"):
+        decode_text((TEXT.encode("gbk") + b"\xff") * 40)
