@@ -1,9 +1,9 @@
 """The date readers see for an article or a publication, at the precision it is known to.
 
 An article's date is its own, else its publication's (a newsletter item dated by its
-issue); a date never known is absent, never the time it was imported. One label and
-one ISO form per precision, so pages, feeds and the API say the same thing: 2015年3月
-is a month (ISO `2015-03`), never 3月1日.
+issue); a date never known is absent, never the time it was imported. One label
+(`chinese_text.dates.date_label`) and one ISO form per precision, so pages, feeds and
+the API say the same thing: 2015年3月 is a month (ISO `2015-03`), never 3月1日.
 """
 from __future__ import annotations
 
@@ -12,21 +12,7 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
-# Finest last: a date is shown no finer than the precision it was read at.
-PRECISIONS = ("year", "quarter", "month", "day", "minute")
-
-
-def date_label(when: date, precision: str) -> str:
-    """The date in Chinese, as precisely as it is known (the one format of the site)."""
-    if precision == "year":
-        return f"{when.year}年"
-    if precision == "quarter":
-        return f"{when.year}年第{(when.month - 1) // 3 + 1}季度"
-    if precision == "month":
-        return f"{when.year}年{when.month}月"
-    if precision == "minute" and isinstance(when, datetime):
-        return f"{when.year}年{when.month}月{when.day}日 {when:%H:%M}"
-    return f"{when.year}年{when.month}月{when.day}日"
+from chinese_text.dates import date_label
 
 
 def date_iso(when: date, precision: str) -> str:

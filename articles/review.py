@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .ingest.titles import derive_title
+from .ingest.titles import split_title
 from .models import Article, Publication
 
 
@@ -72,14 +72,14 @@ def publication_item_split(*, article: Article, paragraph: int) -> Article:
     if not 1 < paragraph <= len(paragraphs):
         raise ReviewError(f"只能在第 2 到第 {len(paragraphs)} 段之间拆分。")
     head, tail = paragraphs[: paragraph - 1], paragraphs[paragraph - 1 :]
-    title_line = tail[0] if len(tail) > 1 and len(tail[0]) <= 40 and not tail[0].endswith(("。", "！", "？")) else ""
-    body = "\n".join(tail[1:] if title_line else tail)
+    title, body_paragraphs, derived = split_title(tail)
+    body = "\n".join(body_paragraphs)
     article.body = "\n".join(head)
     article.save(update_fields=["body", "updated_at"])
     _items(article.publication).filter(position__gt=article.position).update(position=F("position") + 1)
     new = Article.objects.create(
-        title=title_line or derive_title(body),
-        title_derived=not title_line,
+        title=title,
+        title_derived=derived,
         body=body,
         published_at=article.published_at,
         date_precision=article.date_precision,

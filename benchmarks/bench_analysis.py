@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 import jieba  # noqa: E402
 
+from articles.ingest.titles import derive_title  # noqa: E402
 from keywords.seed import KEYWORDS_2013  # noqa: E402
 from keywords.text.events import extract_events  # noqa: E402
 from keywords.text.organisations import SEED_ORGANISATIONS, dictionary_words, find_organisations  # noqa: E402
@@ -56,7 +57,7 @@ def analysis(segmenter: Segmenter):
 
     def analyse(text: str) -> None:
         tokens = segmenter.tokens(text)
-        title = text[:60]
+        title = derive_title(text)
         tagger.tag(title, segmenter.tokens(title), text, tokens)
         find_organisations(tokens, text, SEED_ORGANISATIONS)
         extract_events(text, published=None)

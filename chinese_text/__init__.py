@@ -2,5 +2,12 @@
 
 No Django here: the parsers (articles.ingest), the text analysis (keywords.text), search
 and story grouping all import from this package, so that a full-width letter, a Chinese
-numeral or a date is read the same way everywhere.
+numeral, a sentence or a date is read the same way everywhere.
+
+- `normalise`: `fold` and `key`, for comparing and indexing;
+- `numerals`: `read_number` (`二〇一三`, `三十一`, `廿三`, `两千`);
+- `sentences`: `split_sentences` with offsets, `ends_sentence`, `ends_like_text`;
+- `dates`: `find_dates` in running text, `parse_published` for a stated date, `url_date`,
+  `date_label`, the precision vocabulary (year | quarter | month | day | minute) and `CHINA`.
+Charset labels are bytes, not text: they are read in `articles.ingest.decode`.
 """

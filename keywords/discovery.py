@@ -8,13 +8,12 @@ a bounded number of recent articles, by the worker.
 """
 from __future__ import annotations
 
-import re
-
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
 from articles.models import Article
+from chinese_text.sentences import split_sentences
 
 from .dictionary import current_vocabulary
 from .models import KeywordYear, Organisation, OrganisationAlias, Topic, YearKeyword
@@ -23,7 +22,6 @@ from .text.discovery import Candidate, candidate_terms
 from .text.organisations import OrgCandidate, suggest_organisations
 from .text.weights import word_weights
 
-_SENTENCES = re.compile(r"[^。！？；\n]+[。！？；]?")
 MAX_ARTICLES_PER_YEAR = 2000
 MAX_ARTICLES_FOR_ORGANISATIONS = 2000
 
@@ -45,7 +43,7 @@ def year_candidates(keyword_year: KeywordYear, *, top: int = 30) -> list[Candida
         per_year[year] = per_year.get(year, 0) + 1
         docs_by_year.setdefault(year, []).append(f"{title_tokens} {body_tokens}".split())
         if year == keyword_year.year:
-            sentences.setdefault(year, []).extend(s.strip() for s in _SENTENCES.findall(body) if 8 <= len(s) <= 120)
+            sentences.setdefault(year, []).extend(s.text for s in split_sentences(body) if 8 <= len(s.text) <= 120)
     existing = {form for topic in Topic.objects.prefetch_related("aliases") for form in topic.surface_forms}
     return candidate_terms(docs_by_year, keyword_year.year, existing=existing, top=top, sentences_by_year=sentences,
                            background=word_weights())

@@ -3,8 +3,9 @@ of articles with topics."""
 from django.db import models
 from django.urls import reverse
 
-from articles.dates import date_iso, date_label
+from articles.dates import date_iso
 from articles.models import Article
+from chinese_text import dates
 
 
 class Topic(models.Model):
@@ -175,10 +176,10 @@ class TimelineEvent(models.Model):
     """A dated sentence of an article: what happened (or is forecast) when."""
 
     class Precision(models.TextChoices):
-        YEAR = "year", "年"
-        QUARTER = "quarter", "季度"
-        MONTH = "month", "月"
-        DAY = "day", "日"
+        YEAR = dates.YEAR, dates.PRECISION_LABELS[dates.YEAR]
+        QUARTER = dates.QUARTER, dates.PRECISION_LABELS[dates.QUARTER]
+        MONTH = dates.MONTH, dates.PRECISION_LABELS[dates.MONTH]
+        DAY = dates.DAY, dates.PRECISION_LABELS[dates.DAY]
 
     article = models.ForeignKey(Article, verbose_name="文章", on_delete=models.CASCADE, related_name="events")
     sentence = models.TextField("句子")
@@ -201,8 +202,8 @@ class TimelineEvent(models.Model):
 
     @property
     def date_label(self) -> str:
-        """The date as precisely as the text gave it, in the site's one format."""
-        return date_label(self.happened_on, self.precision)
+        """The date as precisely as the text gave it, in Chinese."""
+        return dates.date_label(self.happened_on, self.precision)
 
     @property
     def date_iso(self) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from articles.ingest.dates import CHINA
+from chinese_text.dates import CHINA
 
 from .fingerprint import normalise
 

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import re
 
+from chinese_text import sentences
+
+from .titles import HEADING_MAX
+
 _WS = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[。！？；.!?;…」”]$")
 
 
 def squash(text: str) -> str:
@@ -96,7 +99,7 @@ def _lost_headings(flat_key: str, inside: dict[int, int], keys: list[str]) -> li
     end = 0
     for start, j in placed:
         gap = flat_key[end:start]
-        if 0 < len(gap) <= 30 and not _SENTENCE_END.search(gap):
+        if 0 < len(gap) <= HEADING_MAX and not sentences.ends_sentence(gap):
             headings.append((j, gap))
         end = max(end, start + len(keys[j]))
     return headings
@@ -110,12 +113,15 @@ _PAGE_MARK = r"(?:第\s*\d+\s*页(?:\s*/?\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d+\s*
 _PAGE_NUMBER = re.compile(rf"^{_PAGE_MARK}$")
 # A page mark printed beside a running header: `请务必阅读… 3 / 10`, `- 2 - 请务必阅读…`.
 _EDGE_MARK = re.compile(rf"^{_PAGE_MARK}\s+|\s+{_PAGE_MARK}$")
-_ENDS_SENTENCE = re.compile(r"[。！？；：…」”’）)\]】.!?;:]$")
+# Besides a sentence, a block ending in a colon (a list follows), a bracket (a caption, a
+# source line, a section name) or a closing quote is complete: the next block starts a new
+# paragraph. Joining after a bare closing quote mended one seed line (`“1+N”` / `模式…`) but
+# ran a quiz's options into the next heading and question (seed 003), so quotes stay here.
+_CLOSES_BLOCK = ("：", ":", "）", ")", "]", "】", "”", "’", "」")
 _ENUMERATED = re.compile(
     r"^(?:\d{1,2}[、.．]|\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
     r"|[\u2460-\u2473]|第[一二三四五六七八九十\d]{1,3}[、，,：:]|趋势\s*\d+)"
 )
-_CONTINUES = re.compile(r"^[，。；：、！？）」』”’》]")
 _LABELLED = re.compile(r"^[\u3400-\u9fff]{2,10}[：:]")
 
 
@@ -124,9 +130,14 @@ def is_enumerated(line: str) -> bool:
     return bool(_ENUMERATED.match(line.strip()))
 
 
-def ends_sentence(line: str) -> bool:
-    """A line that ends a sentence or a bracket: what follows it may start something new."""
-    return bool(_ENDS_SENTENCE.search(line.rstrip()))
+def ends_block(line: str) -> bool:
+    """A line that ends a sentence, or a colon, bracket or closing quote: what follows it
+    may start something new."""
+    line = line.rstrip()
+    return sentences.ends_sentence(line) or line.endswith(_CLOSES_BLOCK)
+
+
+ends_sentence = ends_block  # the name newsletter.py imports; it should switch to ends_block
 
 
 def tidy_spacing(text: str) -> str:
@@ -149,7 +160,7 @@ def rejoin(paragraphs: list[str], *, keep=lambda p: False) -> list[str]:
     """
     out: list[str] = []
     for block in paragraphs:
-        if out and not keep(out[-1]) and not keep(block) and _CONTINUES.match(block):
+        if out and not keep(out[-1]) and not keep(block) and sentences.continues_sentence(block):
             out[-1] = out[-1] + block  # no paragraph starts with a comma or a closing mark
             continue
         if (
@@ -157,7 +168,7 @@ def rejoin(paragraphs: list[str], *, keep=lambda p: False) -> list[str]:
             and not keep(out[-1])
             and not keep(block)
             and len(out[-1]) >= 30
-            and not _ENDS_SENTENCE.search(out[-1])
+            and not ends_block(out[-1])
             and not (_ENUMERATED.match(out[-1]) and len(out[-1]) < 60)
             and not _LABELLED.match(block)
             and re.match(rf"[{_CJK}，、0-9A-Za-z“（(]", block)

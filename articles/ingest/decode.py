@@ -10,9 +10,15 @@ What tells them apart is plausibility: Chinese prose is made almost entirely of 
 ~9,700 common characters of GB2312 and of Big5's frequent block. Big5 bytes read as
 GB18030 land on kana, Greek, rare GBK extension ideographs and private-use code points:
 on the seeds only 34-39% of their non-ASCII characters are common, against 99.99% for
-the same seeds in GBK. A detector (charset-normalizer) is asked only when all of that
-fails, and its answer must pass the same plausibility test, so binary junk is an error
-rather than mojibake.
+the same seeds in GBK. Text with a few broken bytes (at most one character in a
+thousand) is read as UTF-8 or GB18030 when the rest is plausible, the broken characters
+shown as U+FFFD. A detector (charset-normalizer) is asked only when all of that fails,
+and its answer must pass the same plausibility test, so binary junk is an error rather
+than mojibake.
+
+Declared labels (an HTTP header's charset, a `<meta>` tag, an XML declaration) are
+read by `codec_for_label` alone: it is about bytes, so it lives with the decoder, not in
+`chinese_text`, which works on decoded text.
 """
 from __future__ import annotations
 
@@ -33,6 +39,13 @@ _TEXT_CONTROLS = set("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file, seen at the end
 MIN_COMMON_SHARE = 0.75  # of non-ASCII characters, for text decoded without a BOM
 BIG5_MARGIN = 0.1  # Big5 read as GB18030 loses 0.6 of common share on the seeds; a tie stays GB
 MAX_ODD_SHARE = 0.02  # control, private-use and unassigned characters, of all characters
+# Pages and feeds labelled gb2312 use GBK characters; GB18030 is the superset that reads them all.
+GB_LABELS = frozenset({"gb2312", "gbk", "x-gbk", "gb_2312-80", "gb_2312", "csgb2312", "cp936", "ms936",
+                       "windows-936", "euc-cn", "x-euc-cn", "gb18030"})
+_BIG5_LABELS = frozenset({"big5", "big5-hkscs", "x-x-big5", "cn-big5", "csbig5"})
+# What servers and editors write when nobody chose an encoding: it says nothing about the bytes.
+_DEFAULT_LABELS = frozenset({"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252"})
+MAX_BROKEN_SHARE = 0.001  # undecodable characters, of all characters, in text read despite them
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -62,7 +75,24 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return gb, "gb18030"
     if big5 is not None and _plausible(big5):
         return big5, "big5"
-    return _detect(data)
+    return _decode_with_a_few_broken_bytes(data) or _detect(data)
+
+
+def codec_for_label(label: str) -> str:
+    """The codec to read bytes a declared charset label describes; "" when the label
+    cannot be trusted (a server default, UTF-16/32 without its BOM) or is unknown."""
+    label = (label or "").strip().strip("\"'").lower()
+    if label in GB_LABELS:
+        return "gb18030"
+    if label in _BIG5_LABELS:
+        return "big5hkscs"  # the superset: Hong Kong characters decode too
+    if label in _DEFAULT_LABELS:
+        return ""
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return ""
+    return "" if name.startswith(("utf-16", "utf-32")) else name
 
 
 def normalise_newlines(text: str) -> str:
@@ -74,6 +104,19 @@ def _try(data: bytes, encoding: str) -> str | None:
         return data.decode(encoding)
     except UnicodeDecodeError:
         return None
+
+
+def _decode_with_a_few_broken_bytes(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 or GB18030 text with a handful of broken bytes (a page cut mid-character, a
+    stray byte), each broken character shown as U+FFFD, when the rest reads as prose.
+
+    A detector would read such a GBK page as some Cyrillic code page, all of it mojibake.
+    """
+    for encoding in ("utf-8", "gb18030"):
+        text = data.decode(encoding, errors="replace")
+        if text.count("\ufffd") <= MAX_BROKEN_SHARE * len(text) and _plausible(text):
+            return text, encoding
+    return None
 
 
 def _decode_utf16_without_bom(data: bytes) -> tuple[str, str]:

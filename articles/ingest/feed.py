@@ -23,14 +23,16 @@ import feedparser
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
-from .dates import CHINA, parse_published
+from chinese_text.dates import CHINA, parse_published
+
+from .decode import codec_for_label
 from .errors import IngestError
 from .sanitize import sanitize_html
 
 _ENTITY = re.compile(rb"<!\s*ENTITY", re.I)
 _ENTITY_UTF16 = re.compile("<!ENTITY".encode("utf-16-le").replace(b"\0", b"\0?"), re.I)
 _ENTRY_END = re.compile(rb"</(?:item|entry)\s*>", re.I)  # RSS and Atom; in UTF-16 feeds it is not found
-_GB_DECLARATION = re.compile(rb"""^(\s*<\?xml[^>]*encoding\s*=\s*["'])(gb2312|gbk|gb18030|x-gbk|cp936)(["'])""", re.I)
+_XML_DECLARATION = re.compile(rb"""^(\s*<\?xml[^>]*encoding\s*=\s*["'])([A-Za-z0-9_.:-]+)(["'])""", re.I)
 
 
 @dataclass
@@ -96,14 +98,14 @@ def _first_entries(data: bytes, count: int) -> bytes:
 
 def _gb_as_utf8(data: bytes) -> bytes:
     """Feeds that declare gb2312 use GBK characters; hand feedparser UTF-8 instead."""
-    m = _GB_DECLARATION.match(data)
-    if not m:
+    m = _XML_DECLARATION.match(data)
+    if not m or codec_for_label(m[2].decode("ascii")) != "gb18030":
         return data
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         return data
-    return _GB_DECLARATION.sub(rb"\1utf-8\3", text.encode("utf-8"), count=1)
+    return _XML_DECLARATION.sub(rb"\1utf-8\3", text.encode("utf-8"), count=1)
 
 
 def _entry(raw, feed_url: str) -> FeedEntry:

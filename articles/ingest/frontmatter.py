@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
+from chinese_text.dates import parse_published
+
 from .clean import drop_repeated_blocks, paragraphs
-from .dates import parse_published
 from .errors import IngestError
 from .outlets import outlet_for_url
+from .titles import derive_title
 from .types import ParsedArticle, ParsedDocument
 
 _FENCE = re.compile(r"\A\ufeff?---[ \t]*\n(?P<head>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
@@ -53,14 +55,13 @@ def parse_front_matter_article(text: str) -> ParsedDocument:
     fields, rest = parse_front_matter(text)
     blocks = drop_repeated_blocks(paragraphs(rest))
     title = fields.get("title", "").strip()
-    if not title:
-        title = blocks[0][:60] if blocks else ""
     if not blocks:
         raise IngestError("头信息之后没有正文。")
     published_at, precision = parse_published(fields.get("time") or fields.get("date", ""))
     url = fields.get("url", "")
     article = ParsedArticle(
-        title=title,
+        title=title or derive_title("\n".join(blocks)),
+        title_derived=not title,
         body="\n".join(blocks),
         published_at=published_at,
         date_precision=precision,
@@ -71,7 +72,7 @@ def parse_front_matter_article(text: str) -> ParsedDocument:
     return ParsedDocument(
         kind="article",
         items=[article],
-        title=title,
+        title=article.title,
         source_name=article.outlet,
         published_at=published_at,
         date_precision=precision,

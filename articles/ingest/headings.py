@@ -24,7 +24,9 @@ _ORDINAL = re.compile(
     r"(?:[\s\u3000:：、.．—\-]*)(?P<title>.*)$"
 )
 # 1 / 1.1 / 2.3.1, then optionally 、 . ． and a title that starts with no digit or dot.
-_ARABIC = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})(?:[、.．](?!\d))?\s*(?P<title>[^\d.．、\s)）\]】:：,，;；%].*)$")
+_ARABIC = re.compile(
+    r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})(?:[、.．](?!\d))?\s*(?P<title>[^\d.．、\s)）\]】:：,，;；%].*)$"
+)
 _CHINESE = re.compile(rf"^(?P<number>[{_CN}]{{1,3}})[、.．]\s*(?P<title>\S.*)$")
 NAMED_PARTS = (
     "前言", "序", "序言", "自序", "代序", "引言", "导言", "绪论", "摘要", "执行摘要", "概要",

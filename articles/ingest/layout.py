@@ -14,8 +14,12 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
+from .boilerplate import NOTICE
+
 _BLOCK = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote"]
-_LAYOUT_PARTS = ["table", "thead", "tbody", "tfoot", "tr", "td", "th"]
+_LAYOUT_PARTS = ["table", "thead", "tbody", "tfoot", "tr", "td", "th"]  # the table, then its own parts
+_WHOLE_NOTICE = 30  # characters: a notice's label with its text, not a heading over paragraphs
+_SHORT_CELL = 40  # characters: the median cell of a data table; a layout cell holds paragraphs
 # Class and id names Chinese CMSs give comments, share bars, related lists and ads.
 _BOILERPLATE_NAME = re.compile(
     r"(?:^|[-_ ])(?:comments?|pinglun|share|fenxiang|related|xiangguan|recommend|tuijian|ads?|advert\w*|guanggao"
@@ -71,15 +75,32 @@ def measure(root: Tag) -> Sizes:
 
 
 def unwrap_layout_tables(soup: BeautifulSoup, sizes: Sizes) -> None:
-    """Tables holding blocks, or mostly links (a menu bar), are layout: make them divs."""
+    """Tables holding blocks, or mostly links (a menu bar), are layout: make them divs.
+
+    A table inside a layout table is layout too, unless it is a grid of data: rows of
+    several short cells stay a table, even when a CMS wraps each cell's text in a div.
+    """
+    unwrapped: set[int] = set()
     for table in soup.find_all("table"):
-        if table.name != "table":  # inside a table already unwrapped: a div now
-            continue
         text = sizes.text[id(table)]
-        if id(table) in sizes.has_block or (text and sizes.linked[id(table)] / text > 0.5):
-            for part in [table, *table.find_all(_LAYOUT_PARTS)]:
+        own = [part for part in table.find_all(_LAYOUT_PARTS[1:]) if part.find_parent("table") is table]
+        mostly_links = text and sizes.linked[id(table)] / text > 0.5
+        holds_layout = id(table) in sizes.has_block or any(id(parent) in unwrapped for parent in table.parents)
+        if mostly_links or (holds_layout and not _is_data_table(table, own, sizes)):
+            unwrapped.add(id(table))
+            for part in [table, *own]:
                 part.name = "div"
                 part.attrs = {k: v for k, v in part.attrs.items() if k in ("id", "class")}
+
+
+def _is_data_table(table: Tag, own: list[Tag], sizes: Sizes) -> bool:
+    """Rows of several short cells and no table inside: a grid of data."""
+    rows = [part for part in own if part.name == "tr"]
+    cells = [part for part in own if part.name in ("td", "th")]
+    if len(rows) < 3 or len(cells) < 2 * len(rows) or table.find("table"):
+        return False
+    lengths = sorted(sizes.text[id(cell)] for cell in cells)
+    return lengths[len(lengths) // 2] <= _SHORT_CELL
 
 
 def drop_named_boilerplate(soup: BeautifulSoup, sizes: Sizes) -> None:
@@ -100,3 +121,15 @@ def drop_named_boilerplate(soup: BeautifulSoup, sizes: Sizes) -> None:
         if names.strip() and _BOILERPLATE_NAME.search(names) and sizes.text[id(node)] < total / 2:
             node.decompose()
             removed_until = end
+
+
+def drop_notices(soup: BeautifulSoup, sizes: Sizes) -> None:
+    """Remove blocks that are a whole disclaimer or copyright notice (`【免责声明】本文仅代表…`).
+
+    A notice is dense prose, so an extractor may even prefer it to a short article.
+    """
+    for node in (soup.body or soup).find_all(["p", "div", "span", "td", "section"]):
+        if id(node) in sizes.has_block or sizes.text.get(id(node), 0) < _WHOLE_NOTICE:
+            continue
+        if NOTICE.match(node.get_text(strip=True)):
+            node.decompose()

@@ -30,6 +30,8 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
+from chinese_text.sentences import SENTENCE_END
+
 from .errors import IngestError
 from .types import ParsedDocument
 
@@ -71,7 +73,7 @@ def _cut(text: str, limit: int) -> str:
     """`text` up to `limit` characters, ended at the last paragraph, else sentence, in its second half."""
     end = text.rfind("\n", 0, limit + 1)
     if end < limit // 2:
-        end = max(text.rfind(mark, 0, limit) for mark in "。！？.!?") + 1
+        end = max(text.rfind(mark, 0, limit) for mark in SENTENCE_END + ".") + 1
     if end < limit // 2:
         end = limit
     return text[:end].rstrip()

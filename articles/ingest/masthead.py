@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from chinese_text.dates import CHINA, PRECISIONS, YEAR, stated_date
+
 from .clean import squash
-from .dates import CHINA
 
 # 2015年3、4月合刊第2期总第142期 / 2013年第1期（总第25期） / 第12期 / 总第56期
 _ISSUE = re.compile(
@@ -24,7 +25,6 @@ _ISSUE = re.compile(
     r"[（(]?(?:第(?P<no>\d{1,4})期)?[)）]?"
     r"[（(]?(?:总(?:第)?(?P<total>\d{1,5})期)?[)）]?"
 )
-_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})[年\-/.](?P<m>\d{1,2})(?:[月\-/.](?P<d>\d{1,2})日?)?月?")
 _ORG_END = r"(?:协会|商会|学会|联合会|促进会|研究会|联盟|委员会|办公室|秘书处|中心|研究院|局|厅|委)"
 _HOST = re.compile(
     rf"^(?:主办(?:单位)?|编印|编辑出版|承办|主编单位|编辑|出品)[：:](?P<org>.{{2,40}}?{_ORG_END})"
@@ -92,7 +92,7 @@ def is_masthead_line(line: str) -> bool:
         or _host(compact)
         or _publication(compact)
         or _is_name_line(line)
-        or (_stated_date(compact) and len(_DATE.sub("", compact)) <= 4)
+        or (_stated_date(compact) and len(_without_date(compact)) <= 4)
         or any(word in compact for word in ("注意保存", "内部资料", "会员资料"))
     )
 
@@ -147,18 +147,19 @@ def _stated_date(compact: str) -> tuple[datetime, str] | None:
     """A date line in the masthead: 2013年1月15日, 2013年1月, 2013-01-15."""
     if len(compact) > 30:
         return None
-    m = _DATE.search(compact)
-    if not m:
+    found = stated_date(compact)
+    if found is None or found.precision == YEAR:  # 成立于2003年 is not the issue's date
         return None
-    try:
-        when = datetime(int(m["y"]), int(m["m"]), int(m["d"] or 1), tzinfo=CHINA)
-    except ValueError:
-        return None
-    return when, "day" if m["d"] else "month"
+    return found.when, found.precision
+
+
+def _without_date(compact: str) -> str:
+    found = stated_date(compact)
+    return compact[:found.start] + compact[found.end:] if found else compact
 
 
 def _host(compact: str) -> str:
-    m = _HOST.match(_DATE.sub("", compact))  # 市商务局办公室编2019年4月2日
+    m = _HOST.match(_without_date(compact))  # 市商务局办公室编2019年4月2日
     if not m:
         return ""
     return re.sub(r"秘书处$", "", m["org"] or m["org2"])
@@ -186,10 +187,7 @@ def _is_name_line(line: str) -> bool:
     )
 
 
-_RANK = {"year": 0, "month": 1, "day": 2}
-
-
 def _finer(a: tuple[datetime, str] | None, b: tuple[datetime, str] | None) -> tuple[datetime, str] | None:
     if a is None or b is None:
         return a or b
-    return a if _RANK[a[1]] >= _RANK[b[1]] else b
+    return a if PRECISIONS.index(a[1]) >= PRECISIONS.index(b[1]) else b

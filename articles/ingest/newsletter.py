@@ -64,10 +64,12 @@ def fit(text: str, pages: list[str] | None = None) -> float:
     attributions = sum(1 for line in separate_attributions(lines) if _newsletter_attribution(line))
     has_toc = any(_TOC_LINE.match(line) for line in lines[:80])
     has_issue = bool(read_masthead([line for line in lines[:30] if line]).issue_label)
-    if (has_toc and sections >= 2) or (sections >= 2 and attributions >= 1) or attributions >= 2:
+    if (has_toc and sections >= 2) or (sections >= 2 and attributions >= 1):
         return 0.9
     if has_issue and (sections >= 1 or attributions >= 1 or has_toc):
         return 0.8
+    if attributions >= 2:  # source lines alone: a plain-text digest that names itself fits better
+        return 0.7
     return 0.0
 
 

@@ -30,7 +30,11 @@ def fits(text: str, pages: list[str] | None = None) -> dict[str, float]:
 
 def detect_structure(text: str, pages: list[str] | None = None) -> str:
     """The best-fitting structure's name, or "article" when none fits well enough."""
-    scores = fits(text, pages)
+    return best_fit(fits(text, pages))
+
+
+def best_fit(scores: dict[str, float]) -> str:
+    """The structure with the highest of `scores`, or "article" when none reaches `MIN_FIT`."""
     best = max(scores, key=lambda name: scores[name], default="article")
     return best if scores.get(best, 0.0) >= MIN_FIT else "article"
 

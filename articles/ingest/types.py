@@ -59,3 +59,4 @@ class ParsedDocument:
     date_precision: str = "day"
     toc: list[str] = field(default_factory=list)  # table-of-contents titles, where there was one
     warnings: list[str] = field(default_factory=list)
+    fits: dict[str, float] = field(default_factory=dict)  # how well the text fitted each structure

@@ -1,4 +1,4 @@
-"""A fetched web page as one article; a listing page as the article links it holds.
+"""A fetched or saved web page as one article; a listing page as the article links it holds.
 
 Steps, in order: decode the bytes ourselves (the HTTP header's charset, else the page's
 own declaration, else our decoder, which knows GBK pages that declare nothing); find the
@@ -8,7 +8,11 @@ Chinese outlets print under the headline (`发布时间：… 来源：… 作�
 HTML last.
 
 Old Chinese sites lay pages out with tables, and name their comment threads and share
-bars; `layout` turns the one into divs and removes the other before extraction.
+bars; `layout` turns the one into divs and removes the other before extraction, with
+blocks that are a whole disclaimer. After extraction `boilerplate` drops the lines a
+reader leaves behind (breadcrumbs, notices, teasers, the lists after the article).
+trafilatura's precision mode sometimes keeps a metadata table instead of a short
+article; when what it keeps has no sentence, the page is extracted again without it.
 """
 from __future__ import annotations
 
@@ -19,26 +23,32 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import trafilatura
 from bs4 import BeautifulSoup
 
-from .dates import parse_published
+from chinese_text.dates import DAY, find_dates, parse_published
+
+from .boilerplate import is_prose, trim_body
+from .decode import codec_for_label
 from .errors import IngestError
-from .layout import drop_named_boilerplate, measure, unwrap_layout_tables
+from .layout import drop_named_boilerplate, drop_notices, measure, unwrap_layout_tables
 from .outlets import outlet_for_url
 from .readers.html import decode_html
+from .safe import safe_http_url
 from .sanitize import sanitize_html
 from .types import Attribution, ParsedArticle
 
-_GB_LABELS = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "gb18030"}
-_UNTRUSTED_LABELS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252"}  # server defaults
 _TEXT_BLOCKS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "div"]
-_LABEL = r"(?:发布时间|发表时间|发布日期|时间|日期|来源|出处|作者|编辑|责任编辑|记者|浏览次数|点击数|阅读)"
-_INFO_LINE = re.compile(rf"^\s*(?:{_LABEL}\s*[：:]|\d{{4}}[-/年]\d{{1,2}}[-/月]\d{{1,2}}).{{0,150}}$")
-_FIELD = r"\s*[：:]\s*([^\s　|｜/]{1,30})"
+_LABEL = (
+    r"(?:发布时间|发表时间|发布日期|时间|日期|信息来源|文章来源|来源|出处|作者|编辑|责任编辑|记者|浏览次数|点击数|阅读)"
+)
+_LABELLED_LINE = re.compile(rf"^\s*{_LABEL}\s*[：:].{{0,150}}$")
+_INFO_LINE_MAX = 165  # a labelled or dated line longer than this is text
+# A field's value runs to a space or a separator; one that ends at a colon is the next
+# field's label (`文：时间：…`) or a URL's scheme, not a value.
+_FIELD = r"\s*[：:]\s*([^\s　|｜/：:]{1,30}+)(?![：:])"
 _SOURCE = re.compile(rf"(?:来源|出处){_FIELD}")
 _AUTHOR = re.compile(rf"(?:作者|记者|文){_FIELD}")
-_TIME = re.compile(
-    r"(?:(?:发布|发表)?(?:时间|日期)\s*[：:]\s*)?"
-    r"((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
-)
+_DATE_TIME_LINE = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}")
+_CLOSING_BYLINE = re.compile(r"[。！？”][（(](?:记者|通讯员|文)?\s*((?:[\u4e00-\u9fff]{2,4}[\s、]*){1,3})[)）]$")
+_ORGANISATION = re.compile(r"(?:社|局|网|报|台|部|委|会|厅|办|处|院|所|司|中心|集团|公司)\s*$")
 _SOURCE_URL = re.compile(r"(?:来源|转载自|摘自)[^\n]{0,40}?(https?://[\w\-.~:/?#@!$&'*+,;=%]+)")
 _CREDIT = re.compile(
     r"^\s*[【\[]?(?:责任编辑|编辑|延伸阅读|相关阅读|推荐阅读|相关链接|相关新闻)[】\]]?\s*[：:].{0,60}$"
@@ -67,28 +77,27 @@ def decode_page(data: bytes, content_type_header: str | None) -> tuple[str, str]
 
 
 def parse_webpage(data: bytes, *, url: str, content_type_header: str | None) -> ParsedPage:
-    """One article from one fetched page. Raises IngestError when the page has no main text."""
+    """One article from one fetched or saved page. Raises IngestError when the page has no main text.
+
+    `url` is where the page was fetched from; a saved page has none, and the address the
+    page states for itself (canonical link, og:url) takes its place.
+    """
     text, encoding = decode_page(data, content_type_header)
     soup = BeautifulSoup(text, "lxml")
+    url = url or stated_url(soup)
     meta = _meta(soup)
-    sizes = measure(soup)  # names change below, text does not: one measure serves both
+    sizes = measure(soup)  # names change below, text does not: one measure serves all three
     unwrap_layout_tables(soup, sizes)
     drop_named_boilerplate(soup, sizes)
-    extracted = trafilatura.extract(
-        str(soup), url=url, output_format="html", include_images=True, include_tables=True,
-        include_comments=False, include_links=False, favor_precision=True,
-        deduplicate=False,  # True keeps a process-wide cache: a worker would drop text it saw before
-    )
-    if not extracted:
-        raise IngestError(f"网页 {url} 中找不到正文。")
-    content = BeautifulSoup(extracted, "lxml")
-    images = _images(content, url)
-    paragraphs = [p for p in _paragraphs(content) if p]
-    info = [p for p in paragraphs[:4] if _INFO_LINE.match(p)]
+    drop_notices(soup, sizes)
+    page = str(soup)
     title = meta["title"] or _page_title(soup)
-    body = [p for p in paragraphs if p not in info and p != title and not _CREDIT.match(p)]
+    content, info, body = _main_text(page, url, title, favor_precision=True)
+    if not is_prose(body):  # precision can keep a metadata table and lose the article
+        content, info, body = _main_text(page, url, title, favor_precision=False)
     if not body:
-        raise IngestError(f"网页 {url} 中找不到正文。")
+        raise _no_main_text(url)
+    images = _images(content, url)
     info_text = " ".join(info) + " " + _page_info(soup, title)
     published_at, precision = _published(meta["time"], info_text)
     site = meta["site_name"] or _title_site(soup) or outlet_for_url(url)
@@ -105,15 +114,33 @@ def parse_webpage(data: bytes, *, url: str, content_type_header: str | None) -> 
         body="\n".join(body),
         published_at=published_at,
         date_precision=precision,
-        author=meta["author"] or _first(_AUTHOR, info_text),
+        author=_author(meta["author"], site) or _first(_AUTHOR, info_text) or _closing_byline(body[-1]),
         url=url,
         outlet=site,
         attribution=attribution,
-        html=sanitize_html(content.body.decode_contents() if content.body else extracted),
+        html=sanitize_html(content.body.decode_contents() if content.body else ""),
         images=images,
         site_name=meta["site_name"],
         encoding=encoding,
     )
+
+
+def _main_text(page: str, url: str, title: str, *, favor_precision: bool):
+    """trafilatura's main text as HTML, the info lines at its top, and the article's paragraphs."""
+    extracted = trafilatura.extract(
+        page, url=url, output_format="html", include_images=True, include_tables=True,
+        include_comments=False, include_links=False, favor_precision=favor_precision,
+        deduplicate=False,  # True keeps a process-wide cache: a worker would drop text it saw before
+    )
+    content = BeautifulSoup(extracted or "", "lxml")
+    paragraphs = [p for p in _paragraphs(content) if p]
+    info = [p for p in paragraphs[:4] if _is_info_line(p)]
+    body = trim_body([p for p in paragraphs if p not in info and p != title and not _CREDIT.match(p)])
+    return content, info, body
+
+
+def _no_main_text(url: str) -> IngestError:
+    return IngestError(f"网页 {url} 中找不到正文。" if url else "网页中找不到正文。")
 
 
 def listing_links(
@@ -141,14 +168,21 @@ def listing_links(
     return list(dict.fromkeys(links))
 
 
+def stated_url(soup: BeautifulSoup) -> str:
+    """The page's own address: `<link rel="canonical">`, else og:url; absolute http(s) only."""
+    link = soup.find("link", rel="canonical", href=True)
+    og = soup.find("meta", attrs={"property": "og:url"}) or soup.find("meta", attrs={"name": "og:url"})
+    for candidate in (link["href"] if link else "", og.get("content", "") if og else ""):
+        if safe_http_url(candidate):
+            return safe_http_url(candidate)
+    return ""
+
+
 def _header_charset(content_type: str | None) -> str:
     m = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type or "", re.I)
     if not m:
         return ""
-    label = m.group(1).lower()
-    if label in _GB_LABELS:
-        return "gb18030"  # pages labelled gb2312 use GBK characters; GB18030 reads them all
-    return "" if label in _UNTRUSTED_LABELS else label
+    return codec_for_label(m.group(1))
 
 
 def _meta(soup: BeautifulSoup) -> dict[str, str]:
@@ -160,7 +194,7 @@ def _meta(soup: BeautifulSoup) -> dict[str, str]:
         return ""
 
     return {
-        "title": content("og:title", "twitter:title"),
+        "title": content("og:title", "twitter:title", "ArticleTitle"),
         "site_name": content("og:site_name", "application-name"),
         "author": content("author", "article:author", "dc.creator"),
         "time": content("article:published_time", "og:release_date", "pubdate", "publishdate", "PubDate",
@@ -168,12 +202,30 @@ def _meta(soup: BeautifulSoup) -> dict[str, str]:
     }
 
 
+def _author(value: str, site: str) -> str:
+    """A meta author, unless it is the site's own name or an account number (`104363`)."""
+    return "" if not re.search(r"[^\W\d_]", value) or value == site else value
+
+
+def _closing_byline(paragraph: str) -> str:
+    """The reporter a Chinese paper names at the end of the text: `…举行。（张巨峰）`, `（记者 王芳 李强）`.
+
+    A body that closes with a source instead (`（德清县发改局）`, `（新华社）`) names no author.
+    """
+    m = _CLOSING_BYLINE.search(paragraph)
+    if not m or _ORGANISATION.search(m.group(1)):
+        return ""
+    return m.group(1).strip()
+
+
 def _page_title(soup: BeautifulSoup) -> str:
     """The first h1 (or h2), else <title> without its `_栏目_站名` suffixes."""
     for name in ("h1", "h2"):
-        heading = soup.find(name)
-        if heading and heading.get_text(strip=True):
-            return heading.get_text(strip=True)
+        for heading in soup.find_all(name, limit=3):
+            text = heading.get_text(strip=True)
+            link = heading.find("a")
+            if text and not (link and link.get_text(strip=True) == text):  # a linked heading is a logo or a menu
+                return text
     title = soup.title.get_text(strip=True) if soup.title else ""
     while _TITLE_SUFFIX.search(title) and len(_TITLE_SUFFIX.sub("", title)) >= 8:
         title = _TITLE_SUFFIX.sub("", title)
@@ -188,21 +240,42 @@ def _title_site(soup: BeautifulSoup) -> str:
 
 
 def _page_info(soup: BeautifulSoup, title: str) -> str:
-    """The info line under the headline: labelled lines anywhere, else the lines just after the title."""
+    """The info line under the headline: labelled lines anywhere, else the lines just after
+    the title, else the first line that is a date and time on its own (`2004-12-10 11:55:08`)."""
     lines = [s.strip() for s in soup.get_text("\n").split("\n") if s.strip()]
-    labelled = [line for line in lines if _INFO_LINE.match(line) and re.search(_LABEL, line)]
+    # A label alone on its line (`来源：` in one element, `山西日报` in the next) takes the next line as its value.
+    labelled = [
+        f"{line} {lines[i + 1]}" if line[-1] in "：:" and i + 1 < len(lines) else line
+        for i, line in enumerate(lines) if re.search(_LABEL, line) and _is_info_line(line)
+    ]
     after_title = lines[lines.index(title) + 1:lines.index(title) + 4] if title in lines else []
-    return " ".join(labelled + after_title)[:600]
+    stamped = [line for line in lines if _DATE_TIME_LINE.match(line)][:1]
+    return " ".join(labelled + after_title + stamped)[:600]
 
 
 def _published(meta_time: str, info: str):
     """The meta tag's time, unless the page prints the same day to the minute."""
     when, precision = parse_published(meta_time)
-    m = _TIME.search(info)
-    printed, printed_precision = parse_published(m.group(1)) if m else (None, "day")
+    day = _first_day(info)
+    printed, printed_precision = parse_published(info[day.start:]) if day else (None, DAY)
     if printed and (when is None or (printed.date() == when.date() and precision == "day")):
         return printed, printed_precision
     return when, precision
+
+
+def _is_info_line(line: str) -> bool:
+    """`来源：… 作者：…` or `2013-12-19 17:44 …`: a short line that starts with a label or a day."""
+    if len(line) > _INFO_LINE_MAX:
+        return False
+    if _LABELLED_LINE.match(line):
+        return True
+    day = _first_day(line)
+    return day is not None and not line[:day.start].strip()
+
+
+def _first_day(text: str):
+    """The first date in `text` written out to the day, with its year."""
+    return next((d for d in find_dates(text) if d.explicit_year and d.precision == DAY), None)
 
 
 def _first(pattern: re.Pattern, text: str) -> str:

@@ -3,12 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from .documents import DATE_PRECISIONS, Document, Publication
+from .documents import DatePrecision, Document, Publication
 from .sources import Source
-
-DatePrecision = models.TextChoices(
-    "DatePrecision", [(value.upper(), (value, label)) for value, label in DATE_PRECISIONS]
-)
 
 
 class ItemKind(models.TextChoices):

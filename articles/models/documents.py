@@ -4,9 +4,20 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from chinese_text import dates
+
 from .sources import Source
 
-DATE_PRECISIONS = [("year", "年"), ("month", "月"), ("day", "日"), ("minute", "时分")]
+
+class DatePrecision(models.TextChoices):
+    """A publication date's precision: `chinese_text.dates`' vocabulary, less the quarter
+    (a stated publication date is never a quarter; `parse_published` gives its year).
+    Articles and publications share it: an item undated by itself takes its issue's."""
+
+    YEAR = dates.YEAR, dates.PRECISION_LABELS[dates.YEAR]
+    MONTH = dates.MONTH, dates.PRECISION_LABELS[dates.MONTH]
+    DAY = dates.DAY, dates.PRECISION_LABELS[dates.DAY]
+    MINUTE = dates.MINUTE, dates.PRECISION_LABELS[dates.MINUTE]
 
 
 class Document(models.Model):
@@ -94,7 +105,9 @@ class Publication(models.Model):
     published_on = models.DateField("出版日期", null=True, blank=True)
     # How precisely the issue is dated (2015年3月 is a month): its items without a date
     # of their own show the issue's at this precision.
-    date_precision = models.CharField("日期精度", max_length=10, choices=DATE_PRECISIONS, default="day")
+    date_precision = models.CharField(
+        "日期精度", max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
     document = models.ForeignKey(Document, verbose_name="原始文档", null=True, blank=True, on_delete=models.SET_NULL)
     is_published = models.BooleanField("已发布", default=False)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)

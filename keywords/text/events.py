@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from .chinese_dates import find_dates
+from chinese_text.dates import find_dates
+from chinese_text.normalise import key
+from chinese_text.sentences import split_sentences
 
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 # Words that make a date a plan or a prediction; 截至/截止 (up to) is a past total.
 _FORECAST = re.compile(r"预计|预期|预测|有望|将会|将于|将在|将要|计划于|力争|未来|目标是|展望|将达|将超|将突破|将保持"
                        r"|(?<!截)(?<!截止)到\s*(?=(?:19|20)\d\d)")
 _WILL = re.compile(r"将(?![其之近军士])")
-_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -28,20 +27,9 @@ class Event:
     sentence: str
     start: int  # offset of the sentence in the text
     when: date
-    precision: str  # "year" | "quarter" | "month" | "day"
+    precision: str  # year | quarter | month | day (chinese_text.dates)
     is_forecast: bool
     raw: str  # the date expression as written
-
-
-def split_sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) pairs; sentence ends at 。！？； or a line break."""
-    out = []
-    for m in _SENTENCE.finditer(text):
-        s = m.group(0)
-        stripped = s.strip()
-        if stripped:
-            out.append((m.start() + s.index(stripped[0]), stripped))
-    return out
 
 
 def is_forecast(sentence: str, date_start: int, date_end: int, when: date, published: date | None) -> bool:
@@ -66,7 +54,7 @@ def is_forecast(sentence: str, date_start: int, date_end: int, when: date, publi
 
 def extract_events(text: str, *, published: date | None) -> list[Event]:
     events = []
-    for offset, sentence in split_sentences(text or ""):
+    for offset, sentence in split_sentences(text):
         for d in find_dates(sentence, published=published):
             events.append(Event(
                 sentence=sentence, start=offset, when=d.when, precision=d.precision,
@@ -78,6 +66,5 @@ def extract_events(text: str, *, published: date | None) -> list[Event]:
 def event_key(event: Event) -> str:
     """The same sentence and date from two outlets gives the same key, whatever the
     spacing, punctuation, width or case."""
-    norm = _PUNCT.sub("", unicodedata.normalize("NFKC", event.sentence)).lower()
-    payload = f"{norm}|{event.when.isoformat()}|{event.precision}"
+    payload = f"{key(event.sentence)}|{event.when.isoformat()}|{event.precision}"
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:20]

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from chinese_text.sentences import split_sentences
+
 from .tagging import is_latin
 
 KINDS = ("company", "platform", "association", "government", "bank", "media", "research")
@@ -133,7 +135,6 @@ _NOT_ENDINGS = ("全会", "董事会", "监事会", "社会", "大会", "峰会"
 _FULL_COMPANY = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?(?:股份有限公司|有限责任公司|有限公司)")
 # What a sentence puts before a company's name (收购…, 隶属于…, …是…); the name starts after it.
 _BEFORE_NAME = re.compile(r".*(?:隶属于|属于|旗下|收购|[是与及由被把的在、，])")
-_SENTENCE = re.compile(r"[^。！？；\n]+")
 
 
 def guess_kind(name: str) -> str:
@@ -183,7 +184,7 @@ def suggest_organisations(
             count[word] += n
             docs_with[word] += 1
             if word not in example:
-                sentences = sentences if sentences is not None else _SENTENCE.findall(text)
+                sentences = sentences if sentences is not None else [s.text for s in split_sentences(text)]
                 example[word] = next((s.strip() for s in sentences if word in s), "")[:120]
     ranked = sorted((w for w, n in count.items() if n >= min_count or (reason[w] == "全称" and n >= 1)),
                     key=lambda w: (-count[w], -docs_with[w], w))

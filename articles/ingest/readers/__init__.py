@@ -24,6 +24,11 @@ log = logging.getLogger(__name__)
 
 _READERS = {"pdf": read_pdf, "docx": read_docx, "html": read_html, "txt": read_text}
 _HTML = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s[^>]*charset", re.I)
+# A page saved without its <html> shell (a fragment, or a crawler's own wrapper element)
+# still begins with markup and is full of HTML tags; a Markdown or text file with a few
+# inline tags begins with text.
+_HTML_TAG = re.compile(rb"<(?:div|table|tr|td|p|span|a|br|img|form|script|style|ul|li|font|center)[\s>/]", re.I)
+_MIN_FRAGMENT_TAGS = 10
 _NOT_SUPPORTED = [
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "这是旧版Office文件（.doc/.xls），暂不支持。请另存为 .docx 后再上传。"),
     (b"\x89PNG\r\n\x1a\n", "这是一张图片（PNG），不是文字文档。"),
@@ -44,7 +49,10 @@ def detect_format(data: bytes) -> str:
     for magic, message in _NOT_SUPPORTED:
         if data.startswith(magic):
             raise IngestError(message)
-    if _HTML.search(data[:4096]):
+    head = data[:4096]
+    if _HTML.search(head):
+        return "html"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and len(_HTML_TAG.findall(head)) >= _MIN_FRAGMENT_TAGS:
         return "html"
     return "txt"
 

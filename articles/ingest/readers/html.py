@@ -1,22 +1,22 @@
-"""An uploaded HTML newsletter as paragraphs of text.
+"""An uploaded HTML file's whole text as paragraphs: what a newsletter or report saved as HTML is read from.
 
 We decode the bytes ourselves, before BeautifulSoup sees them: the page's own charset
 declaration first (Chinese pages often say gb2312 and use GBK characters, so every GB
 label is read as GB18030), then the one decoder every other door uses. This is not
-main-content extraction for web sources (that is trafilatura's job elsewhere): an
-uploaded newsletter is all content, less its scripts, styles and navigation.
+main-content extraction (that is `webpage.py`'s job, and the dispatcher sends a saved
+web page there): an uploaded newsletter is all content, less its scripts, styles and
+navigation.
 """
 from __future__ import annotations
 
 import codecs
 import re
 
-from ..decode import decode_text, normalise_newlines
+from ..decode import codec_for_label, decode_text, normalise_newlines
 from ..errors import IngestError
 from ..types import ExtractedText
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_GB_LABELS = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "gb18030"}
 _DROP = ["script", "style", "nav", "noscript", "template", "iframe", "object", "svg", "head"]
 _BLOCKS = [
     "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "article",
@@ -71,13 +71,4 @@ def _declared_charset(data: bytes) -> str:
     m = _META_CHARSET.search(data[:4096])
     if not m:
         return ""
-    label = m.group(1).decode("ascii", "replace").lower()
-    if label in _GB_LABELS:
-        return "gb18030"
-    if label in ("big5", "big5-hkscs"):
-        return "big5hkscs"
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return ""
-    return "" if name.startswith("utf-16") or name.startswith("utf-32") else name
+    return codec_for_label(m.group(1).decode("ascii", "replace"))

@@ -14,10 +14,11 @@ def _date(value) -> str | None:
     return value.date().isoformat() if value else None
 
 
-def as_json(parsed: ParsedDocument) -> dict:
-    """The documented schema (README, "manage.py parse")."""
+def as_json(parsed: ParsedDocument, *, body: bool = False) -> dict:
+    """The documented schema (README, "manage.py parse"); `body`: each item's whole text too."""
     return {
         "kind": parsed.kind,
+        "fits": {name: round(score, 2) for name, score in parsed.fits.items()},
         "metadata": {
             "title": parsed.title,
             "source": parsed.source_name,
@@ -47,6 +48,7 @@ def as_json(parsed: ParsedDocument) -> dict:
                 "images": [{"src": src, "alt": alt} for src, alt in item.images],
                 "body_length": len(item.body),
                 "start": item.body[:80],
+                **({"body": item.body} if body else {}),
             }
             for index, item in enumerate(parsed.items, start=1)
         ],
@@ -58,10 +60,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
-        parser.add_argument("--as", dest="as_kind", choices=["newsletter", "digest", "report", "article"], help="指定结构")
+        parser.add_argument(
+            "--as", dest="as_kind", choices=["newsletter", "digest", "report", "article"], help="指定结构"
+        )
         parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+        parser.add_argument("--body", action="store_true", help="输出每篇的全文")
 
-    def handle(self, *args, file: Path, as_kind: str | None, json: bool, **options):
+    def handle(self, *args, file: Path, as_kind: str | None, json: bool, body: bool, **options):
         try:
             data = file.read_bytes()
         except OSError as exc:
@@ -77,21 +82,27 @@ class Command(BaseCommand):
         except IngestError as exc:
             raise CommandError(f"{file.name}：{exc}") from exc
         if json:
-            self.stdout.write(_dumps(as_json(parsed)))
+            self.stdout.write(_dumps(as_json(parsed, body=body)))
             return
-        self._print(parsed)
+        self._print(parsed, body=body)
 
-    def _print(self, parsed: ParsedDocument) -> None:
-        meta = as_json(parsed)["metadata"]
+    def _print(self, parsed: ParsedDocument, *, body: bool) -> None:
+        shown = as_json(parsed, body=body)
+        meta = shown["metadata"]
         self.stdout.write(f"类型：{parsed.kind}  标题：{meta['title'] or '—'}  来源：{meta['source'] or '—'}")
         if meta["issue"] or meta["date"]:
             self.stdout.write(f"期号：{meta['issue'] or '—'}  日期：{meta['date'] or '—'}")
-        for item in as_json(parsed)["items"]:
+        if shown["fits"]:
+            fits = "  ".join(f"{name} {score:.2f}" for name, score in shown["fits"].items())
+            self.stdout.write(f"结构匹配度：{fits}")
+        for item in shown["items"]:
             outlet = item["attribution"]["outlet"]
             self.stdout.write(
                 f"{item['position']:>3}. [{item['section'] or item['number'] or item['kind']}] {item['title']}"
                 f"{'（' + outlet + '）' if outlet else ''}  {item['body_length']}字"
             )
+            if body:
+                self.stdout.write(item["body"] + "\n")
         for warning in parsed.warnings:
             self.stdout.write(f"注意：{warning}")
 

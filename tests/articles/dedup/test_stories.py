@@ -5,7 +5,7 @@ import pytest
 
 from articles.dedup.minhash import group_reprints
 from articles.dedup.stories import StoryItem, group_stories, pick_main, story_words, title_similarity
-from articles.ingest.dates import CHINA
+from chinese_text.dates import CHINA
 from keywords.text.segmenter import Segmenter
 from keywords.text.weights import word_weights
 

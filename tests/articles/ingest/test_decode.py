@@ -3,7 +3,7 @@ import codecs
 import pytest
 
 from articles.ingest import IngestError
-from articles.ingest.decode import decode_text
+from articles.ingest.decode import codec_for_label, decode_text
 
 TEXT = "跨境电商：2015年4月1日，国务院常务会议。"
 
@@ -74,3 +74,31 @@ def test_western_text_is_left_to_the_detector_rather_than_refused():
     text, encoding = decode_text("Café au lait, crème brûlée et naïveté à la française.".encode("latin-1"))
     assert text.startswith("Caf") and "lait" in text
     assert encoding not in ("gb18030", "big5")
+
+
+@pytest.mark.parametrize("label", ["gb2312", "GBK", "x-gbk", "cp936", "\"GB2312\"", "euc-cn", "gb18030"])
+def test_every_gb_label_is_read_as_gb18030(label):
+    assert codec_for_label(label) == "gb18030"
+
+
+def test_big5_labels_are_read_with_the_hong_kong_superset():
+    assert codec_for_label("Big5") == "big5hkscs"
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252", "utf-16", "utf-32le", "no-such-charset", ""])
+def test_server_defaults_bomless_utf16_and_unknown_labels_are_not_trusted(label):
+    assert codec_for_label(label) == ""
+
+
+def test_other_labels_are_read_by_their_codec():
+    assert codec_for_label("UTF8") == "utf-8"
+def test_gbk_text_with_a_stray_broken_byte_is_still_gbk_not_a_detectors_guess():
+    long_text = TEXT * 60  # about 1,300 characters, one of them broken
+    text, encoding = decode_text(long_text.encode("gbk") + b"\xff" + long_text.encode("gbk"))
+    assert encoding == "gb18030"
+    assert text.count("\ufffd") == 1 and text.replace("\ufffd", "") == long_text * 2
+
+
+def test_text_broken_every_sentence_is_refused_rather_than_read_through():
+    with pytest.raises(IngestError, match="无法识别文件的文字编码"):
+        decode_text((TEXT.encode("gbk") + b"\xff") * 40)

@@ -5,9 +5,9 @@ import pytest
 
 from articles.fetch import fetch
 from articles.ingest import IngestError
-from articles.ingest.dates import CHINA
 from articles.ingest.feed import parse_feed
 from articles.ingest.limits import run_with_time_limit
+from chinese_text.dates import CHINA
 from tests.articles.fetch.server import conditional, respond, serve
 
 RSS = """<?xml version="1.0" encoding="gb2312"?>

@@ -61,4 +61,5 @@ def test_running_headers_and_page_marks_go_wherever_they_are_on_the_page():
     # The first page prints its header without the mark.
     pages[0] = pages[0].replace("声明见文末 1 / 3", "声明见文末")
     text = "\n".join(pages)
-    assert drop_running_lines(text, pages).split("\n") == ["第1页的正文在这里。", "第2页的正文在这里。", "第3页的正文在这里。"]
+    expected = ["第1页的正文在这里。", "第2页的正文在这里。", "第3页的正文在这里。"]
+    assert drop_running_lines(text, pages).split("\n") == expected

@@ -128,8 +128,10 @@ def test_a_chapter_titled_like_a_named_part_stays_a_chapter():
 
 def test_a_contents_list_is_matched_against_the_body_and_is_never_an_item():
     contents = "目录\n第一章 总则 1\n第二章 拍卖标的 3\n第三章 附则 5\n"
-    text = contents + "\n".join(["第一章 总则", "第一条 为了规范拍卖行为，制定本法。", "第二章 拍卖标的",
-                                  "第六条 拍卖标的应当是委托人所有的物品。", "第三章 附则", "第六十七条 本法自公布之日起施行。"])
+    text = contents + "\n".join([
+        "第一章 总则", "第一条 为了规范拍卖行为，制定本法。", "第二章 拍卖标的",
+        "第六条 拍卖标的应当是委托人所有的物品。", "第三章 附则", "第六十七条 本法自公布之日起施行。",
+    ])
     parsed = parse(text)
     assert [(i.number, i.title) for i in parsed.items] == [("1", "总则"), ("2", "拍卖标的"), ("3", "附则")]
     assert all("目录" not in i.body for i in parsed.items)

@@ -3,7 +3,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from keywords.text.events import event_key, extract_events, split_sentences
+from chinese_text.sentences import split_sentences
+from keywords.text.events import event_key, extract_events
 
 DEC_2013 = date(2013, 12, 19)
 

@@ -46,7 +46,7 @@ def test_a_registered_company_name_is_suggested_whole_from_one_mention():
     text = "2011年11月15日，阿里巴巴正式宣布，收购深圳市一达通企业服务有限公司。"
     [candidate] = suggest_organisations([(text, [])])
     assert (candidate.name, candidate.reason, candidate.kind) == ("深圳市一达通企业服务有限公司", "全称", "company")
-    assert candidate.example == "2011年11月15日，阿里巴巴正式宣布，收购深圳市一达通企业服务有限公司"
+    assert candidate.example == text  # the whole sentence, with its full stop, as timeline events show it
 
 
 def test_the_kind_is_guessed_from_the_ending():
