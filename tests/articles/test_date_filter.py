@@ -2,16 +2,23 @@ from datetime import UTC, datetime
 
 import pytest
 
-from articles.templatetags.dates import date_at
+from articles.models import Article
+from articles.templatetags.dates import dated
 
 
 @pytest.mark.parametrize(
     "precision, shown",
-    [("year", "2013年"), ("month", "2013年12月"), ("day", "2013年12月19日"), ("minute", "2013年12月19日 00:30")],
+    [
+        ("year", '<time datetime="2013">2013年</time>'),
+        ("month", '<time datetime="2013-12">2013年12月</time>'),
+        ("day", '<time datetime="2013-12-19">2013年12月19日</time>'),
+        ("minute", '<time datetime="2013-12-19T00:30+08:00">2013年12月19日 00:30</time>'),
+    ],
 )
 def test_a_stored_date_is_shown_in_china_as_precisely_as_it_was_written(precision, shown):
-    assert date_at(datetime(2013, 12, 18, 16, 30, tzinfo=UTC), precision) == shown
+    article = Article(published_at=datetime(2013, 12, 18, 16, 30, tzinfo=UTC), date_precision=precision)
+    assert dated(article) == shown
 
 
 def test_no_date_shows_nothing():
-    assert date_at(None, "day") == ""
+    assert dated(Article(published_at=None)) == ""
