@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 
+from articles.archive import ArchiveFilters, articles_filtered
 from articles.models import Article
 from articles.selectors import one_per_story
 
@@ -47,13 +48,12 @@ class SearchResults:
 
 
 def filtered(filters: SearchFilters):
-    queryset = one_per_story(Article.objects.published())
-    if filters.year:
-        queryset = queryset.filter(published_at__year=filters.year)
-    if filters.topic:
-        queryset = queryset.filter(topic_tags__topic__slug=filters.topic)
-    if filters.source:
-        queryset = queryset.filter(source__slug=filters.source)
+    """Year, topic and source filter as the archive's do; `kind` here is what the article
+    came in (a web article, a newsletter, a report), not the archive's item kind."""
+    queryset = articles_filtered(
+        one_per_story(Article.objects.published()),
+        ArchiveFilters(year=filters.year, topic=filters.topic, source=filters.source),
+    )
     if filters.kind == "article":
         queryset = queryset.filter(publication__isnull=True)
     elif filters.kind in KINDS:
