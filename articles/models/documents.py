@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from chinese_text import dates
+
 from .sources import Source
 
 
@@ -77,6 +79,16 @@ class Document(models.Model):
         return self.filename
 
 
+# An issue is dated to the day, the month or the year (never a quarter or a minute).
+ISSUE_DATE_PRECISIONS = [(p, dates.PRECISION_LABELS[p]) for p in (dates.DAY, dates.MONTH, dates.YEAR)]
+
+
+def issue_date_precision(precision: str) -> str:
+    """The nearest of the issue's precisions to a parsed date's (a quarter is read as its
+    first month, a minute as its day)."""
+    return {dates.QUARTER: dates.MONTH, dates.MINUTE: dates.DAY}.get(precision, precision or dates.DAY)
+
+
 class Publication(models.Model):
     """A newsletter issue or a report: the container its articles came in."""
 
@@ -90,6 +102,10 @@ class Publication(models.Model):
     source = models.ForeignKey(Source, verbose_name="主办/发布方", null=True, blank=True, on_delete=models.SET_NULL)
     issue_label = models.CharField("期号", max_length=200, blank=True)
     published_on = models.DateField("出版日期", null=True, blank=True)
+    # An issue dated 2013年1月 is a month: stored as its first day, shown as the month.
+    date_precision = models.CharField(
+        "日期精度", max_length=10, choices=ISSUE_DATE_PRECISIONS, default=dates.DAY
+    )
     document = models.ForeignKey(Document, verbose_name="原始文档", null=True, blank=True, on_delete=models.SET_NULL)
     is_published = models.BooleanField("已发布", default=False)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
