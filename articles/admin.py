@@ -10,7 +10,7 @@ from django.utils.html import format_html
 
 from keywords.models import ArticleTopic
 
-from . import admin_views
+from . import admin_review, admin_views  # noqa: F401 (admin_review registers its admin)
 from .models import Article, Channel, Document, FailedEntry, Job, Publication, Source
 
 # Links typed into the admin are http(s) only, like those the parsers store.

@@ -3,7 +3,8 @@
 Being staff only lets one into the admin; each page checks the model permission for
 what it does (403 otherwise): uploading needs `articles.add_document`, reading a review
 `view_publication` or `change_publication`, editing the split `change_publication`,
-publishing or taking down `publish_publication`.
+publishing or taking down `publish_publication`, creating a source from the review
+page `add_source`.
 """
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from . import review
-from .forms import PublicationMetadataForm, UploadForm
-from .models import Article, Publication
+from .forms import PublicationMetadataForm, SourceCreateForm, UploadForm
+from .issue_duplicates import publication_duplicates
+from .models import Article, Publication, ReviewState
 from .services import DocumentRejected, document_create
 
 UPLOAD_PERMISSION = "articles.add_document"
 PUBLISH_PERMISSION = "articles.publish_publication"
+SOURCE_PERMISSION = "articles.add_source"
 
 
 def upload_view(model_admin, request):
@@ -62,15 +65,17 @@ def _store_upload(request, upload, data) -> None:
         messages.warning(request, message)
 
 
-ACTIONS = {
-    "rename": lambda article, post: review.publication_item_rename(article=article, title=post.get("title", "")),
-    "merge": lambda article, post: review.publication_item_merge_previous(article=article),
-    "split": lambda article, post: review.publication_item_split(
-        article=article, paragraph=int(post.get("paragraph") or 0)
+ITEM_ACTIONS = {
+    "rename": lambda article, post, by: review.publication_item_rename(
+        article=article, title=post.get("title", ""), by=by
     ),
-    "drop": lambda article, post: review.publication_item_drop(article=article),
+    "merge": lambda article, post, by: review.publication_item_merge_previous(article=article, by=by),
+    "split": lambda article, post, by: review.publication_item_split(
+        article=article, paragraph=int(post.get("paragraph") or 0), by=by
+    ),
+    "drop": lambda article, post, by: review.publication_item_drop(article=article, by=by),
 }
-DONE = {"rename": "已改标题", "merge": "已与上一篇合并", "split": "已拆分", "drop": "已删除该条目"}
+DONE = {"rename": "已改标题", "merge": "已与上一篇合并", "split": "已拆分", "drop": "已删除（可撤销）"}
 
 
 def review_view(model_admin, request, pk: int):
@@ -78,41 +83,88 @@ def review_view(model_admin, request, pk: int):
         raise PermissionDenied
     publication = get_object_or_404(Publication.objects.select_related("source", "document"), pk=pk)
     metadata = PublicationMetadataForm(instance=publication)
+    source_form = SourceCreateForm(prefix="source")
     if request.method == "POST":
         action = request.POST.get("action", "")
         needed = PUBLISH_PERMISSION if action in ("publish", "unpublish") else None
+        if action == "source":
+            needed = SOURCE_PERMISSION
         if not (request.user.has_perm(needed) if needed else model_admin.has_change_permission(request, publication)):
             raise PermissionDenied
         if action == "metadata":
-            metadata = PublicationMetadataForm(request.POST, instance=publication)
+            metadata = PublicationMetadataForm(request.POST, instance=Publication.objects.get(pk=pk))
             if metadata.is_valid():
-                metadata.save()
+                data = metadata.cleaned_data
+                review.publication_metadata_update(
+                    publication=publication, by=request.user, title=data["title"],
+                    source_id=data["source"].pk if data["source"] else None, issue_label=data["issue_label"],
+                    published_on=data["published_on"], date_precision=data["date_precision"],
+                )
                 messages.success(request, "已保存出版物信息。")
                 return redirect(request.path)
+        elif action == "source":
+            source_form = SourceCreateForm(request.POST, prefix="source")
+            if source_form.is_valid():
+                try:
+                    source = review.publication_source_create(
+                        publication=publication, by=request.user, **source_form.cleaned_data
+                    )
+                    messages.success(request, f"已新建来源「{source.name}」，并设为本出版物的主办/发布方。")
+                except review.ReviewError as exc:
+                    messages.error(request, str(exc))
+                return redirect(request.path)
         elif action in ("publish", "unpublish"):
-            count = review.publication_publish(publication=publication, published=action == "publish")
+            count = review.publication_publish(publication=publication, published=action == "publish", by=request.user)
             messages.success(request, f"{'已发布' if action == 'publish' else '已撤下'} {count} 篇文章。")
             return redirect(request.path)
-        elif action in ACTIONS:
-            article = get_object_or_404(Article, pk=request.POST.get("article"), publication=publication)
+        elif action == "undo":
             try:
-                ACTIONS[action](article, request.POST)
-                messages.success(request, f"第 {article.position} 篇：{DONE[action]}。")
+                undone = review.publication_undo(publication=publication, by=request.user)
+                messages.success(request, f"已撤销：{undone.summary}。")
+                anchor = f"#item-{undone.article_id}" if undone.article_id else ""
+            except review.ReviewError as exc:
+                messages.error(request, str(exc))
+                anchor = ""
+            return redirect(request.path + anchor)
+        elif action in ITEM_ACTIONS:
+            article = get_object_or_404(Article, pk=request.POST.get("article"), publication=publication)
+            title = article.title
+            try:
+                ITEM_ACTIONS[action](article, request.POST, request.user)
+                messages.success(request, f"《{title}》：{DONE[action]}。")
             except (review.ReviewError, ValueError) as exc:
-                messages.error(request, f"第 {article.position} 篇：{exc}")
-            return redirect(f"{request.path}#item-{article.position}")
-    items = publication.articles.order_by("position", "pk")
+                messages.error(request, f"《{title}》：{exc}")
+            return redirect(f"{request.path}#item-{article.pk}")
     context = {
         **model_admin.admin_site.each_context(request),
+        **review_context(publication),
         "title": f"审核：{publication}",
         "opts": model_admin.model._meta,
-        "publication": publication,
         "metadata": metadata,
-        "items": items,
+        "source_form": source_form,
         "can_change": model_admin.has_change_permission(request, publication),
         "can_publish": request.user.has_perm(PUBLISH_PERMISSION),
+        "can_add_source": request.user.has_perm(SOURCE_PERMISSION),
+    }
+    return TemplateResponse(request, "admin/articles/publication/review.html", context)
+
+
+def review_context(publication: Publication) -> dict:
+    """What the review page shows besides its forms: the items in order (with the
+    dropped ones, which can still come back), the last changes and any published issue
+    this one repeats."""
+    rows = list(publication.articles.order_by("position", "pk").select_related("source"))
+    kept = [row for row in rows if row.review_state == ReviewState.ACTIVE]
+    for number, item in enumerate(kept, start=1):
+        item.number = number
+    return {
+        "publication": publication,
+        "items": kept,
+        "dropped": [row for row in rows if row.review_state == ReviewState.DROPPED],
+        "undo": review.undoable_action(publication),
+        "history": publication.review_actions.select_related("user", "undone_by")[:10],
+        "duplicates": publication_duplicates(publication),
         "document": publication.document,
         "original_url": reverse("admin:articles_document_download", args=[publication.document_id])
         if publication.document_id else "",
     }
-    return TemplateResponse(request, "admin/articles/publication/review.html", context)

@@ -31,7 +31,23 @@ class UploadForm(forms.Form):
 
 
 class PublicationMetadataForm(forms.ModelForm):
+    """The issue's details on the review page. The date box is an `<input type=date>`,
+    which takes and gives `YYYY-MM-DD` only: rendered in the locale's format (2013/01/01)
+    the browser shows it empty and the next save would store no date."""
+
     class Meta:
         model = Publication
-        fields = ["title", "source", "issue_label", "published_on"]
-        widgets = {"published_on": forms.DateInput(attrs={"type": "date"})}
+        fields = ["title", "source", "issue_label", "published_on", "date_precision"]
+        widgets = {
+            "published_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "issue_label": forms.TextInput(attrs={"size": 40}),
+            "title": forms.TextInput(attrs={"size": 40}),
+        }
+        help_texts = {"date_precision": "只知道年月（如 2013年1月）时选“月”，日期取该月 1 日。"}
+
+
+class SourceCreateForm(forms.Form):
+    """A source new to the site, created without leaving the review page."""
+
+    name = forms.CharField(label="新来源名称", max_length=200)
+    kind = forms.ChoiceField(label="类型", choices=Source.Kind.choices, initial=Source.Kind.ASSOCIATION)

@@ -16,6 +16,7 @@ from .ingest import IngestError, ParsedDocument, parse_document
 from .ingest.safe import safe_http_url
 from .ingest.sniff import sniff_media_type
 from .models import Article, Document, Publication, Source
+from .models.documents import issue_date_precision
 from .recovery import document_give_up, task_send
 
 log = logging.getLogger(__name__)
@@ -197,16 +198,24 @@ def _enqueue_analysis(article_ids: list[int]) -> None:
         task_send(article_analyse, article_id)
 
 
+def _free_slug(name: str) -> str:
+    """The name's slug, numbered when another source has it (two names can slug alike)."""
+    slug = base = slugify(name, allow_unicode=True)[:190] or "source"
+    number = 1
+    while Source.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
 def source_for_name(name: str, *, kind: str = Source.Kind.OUTLET, homepage: str = "") -> Source | None:
     if not name:
         return None
-    source, _ = Source.objects.get_or_create(
-        name=name[:200],
-        defaults={
-            "slug": slugify(name, allow_unicode=True)[:200] or "source", "kind": kind,
-            "homepage": safe_http_url(homepage),
-        },
-    )
+    source = Source.objects.filter(name=name[:200]).first()
+    if source is None:
+        source = Source.objects.create(
+            name=name[:200], slug=_free_slug(name), kind=kind, homepage=safe_http_url(homepage)
+        )
     return source
 
 
@@ -229,7 +238,7 @@ def _parsed_save(document: Document, parsed: ParsedDocument) -> list[Article]:
             source=source,
             issue_label=parsed.issue_label,
             published_on=timezone.localdate(parsed.published_at) if parsed.published_at else None,
-            date_precision=parsed.date_precision if parsed.published_at else "day",
+            date_precision=issue_date_precision(parsed.date_precision) if parsed.published_at else "day",
             document=document,
             is_published=publish_now,
         )

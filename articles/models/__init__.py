@@ -1,13 +1,14 @@
 """Where content comes from and what it becomes: sources, original documents,
 publications (newsletter issues, reports), articles, and the jobs that process them."""
-from .articles import Article, DatePrecision, ItemKind, PublishedArticleQuerySet
+from .articles import Article, DatePrecision, ItemKind, PublishedArticleQuerySet, ReviewState
 from .channels import Channel, FailedEntry
 from .documents import Document, Publication
 from .jobs import Job
+from .review import ReviewAction
 from .sources import Source
 from .stories import ArticleBand, Story
 
 __all__ = [
     "Article", "ArticleBand", "Channel", "DatePrecision", "Document", "FailedEntry", "ItemKind", "Job", "Publication",
-    "PublishedArticleQuerySet", "Source", "Story",
+    "PublishedArticleQuerySet", "ReviewAction", "ReviewState", "Source", "Story",
 ]

@@ -15,6 +15,16 @@ class ItemKind(models.TextChoices):
     CHAPTER = "chapter", "章节"
 
 
+class ReviewState(models.TextChoices):
+    """Where an item of a publication stands in its review. Dropped and merged items are
+    kept (never public) so that the editor can undo, and so that actions keep addressing
+    the same rows."""
+
+    ACTIVE = "active", "保留"
+    DROPPED = "dropped", "已删除"
+    MERGED = "merged", "已并入上一篇"
+
+
 class PublishedArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -61,6 +71,17 @@ class Article(models.Model):
         Document, verbose_name="原始文档", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
     is_published = models.BooleanField("已发布", default=False, db_index=True)
+    # Dropped and merged items are never published (articles.review keeps that so), which
+    # keeps them out of every public list without another filter on every query.
+    review_state = models.CharField(
+        "审核状态", max_length=10, choices=ReviewState.choices, default=ReviewState.ACTIVE
+    )
+    extra_sources = models.JSONField(
+        "其他出处",
+        default=list,
+        blank=True,
+        help_text="合并进本条的其他条目的出处（标题、媒体、链接、日期、出处原文、来源）",
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
     analysed_at = models.DateTimeField("分析时间", null=True, blank=True)

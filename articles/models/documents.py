@@ -90,6 +90,13 @@ class Document(models.Model):
         return self.filename
 
 
+# An issue is dated to the day, the month or the year (never a quarter or a minute).
+def issue_date_precision(precision: str) -> str:
+    """The nearest of the issue's precisions to a parsed date's (a quarter is read as its
+    first month, a minute as its day)."""
+    return {dates.QUARTER: dates.MONTH, dates.MINUTE: dates.DAY}.get(precision, precision or dates.DAY)
+
+
 class Publication(models.Model):
     """A newsletter issue or a report: the container its articles came in."""
 
