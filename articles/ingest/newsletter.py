@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from chinese_text.sentences import continues_sentence
+
 from .attribution import byline_outlet, is_attribution, parse_attribution, separate_attributions
 from .clean import (
     drop_repeated_blocks,
     drop_running_lines,
-    ends_sentence,
+    ends_block,
     is_enumerated,
     is_page_number,
     rejoin,
@@ -25,7 +27,7 @@ from .clean import (
 )
 from .errors import IngestError
 from .masthead import Masthead, colophon_start, is_masthead_line, read_masthead
-from .titles import ENDS_LIKE_TEXT, derive_title
+from .titles import HEADING_MAX, derive_title, looks_like_title
 from .toc import SECTION as _SECTION
 from .toc import find_section, find_title, table_of_contents
 from .toc import key as _key
@@ -203,7 +205,6 @@ def _section_names(body: list[str]) -> dict[int, str]:
 
 _DECORATION = re.compile(r"^[◆■●▲★☆◇□◎※•·\-—=\s]+|[◆■●▲★☆◇□◎※•·\-—=\s]+$")
 _BARE_SECTION = re.compile(r"^[\u3400-\u9fff]{2,8}$")
-_CONTINUES = re.compile(r"^[，,、。．；;：:）)」”’…]")  # what only the middle of a sentence starts with
 _LONG_TITLE = 80  # a title right after a source line or header may be this long
 _SHORT_CLAUSE = 24  # a heading with a comma in it is short: 打击假货、窜货，规范集市秩序
 _BRACKETED = re.compile(r"^[（(][^（()）]*[)）]$")  # （上海某某有限公司）: a closing note, not a heading
@@ -234,14 +235,14 @@ def _wrap_width(lines: list[str]) -> int:
 def _cut_by_width(line: str, width: int) -> bool:
     """The line was cut in mid-sentence (by the page width, or longer than any heading):
     what follows continues it."""
-    return (len(line) >= 0.85 * width or len(line) > _LONG_TITLE // 2) and not ends_sentence(line)
+    return (len(line) >= 0.85 * width or len(line) > _LONG_TITLE // 2) and not ends_block(line)
 
 
-def _heading_like(line: str, limit: int = 40) -> bool:
+def _heading_like(line: str, limit: int = HEADING_MAX) -> bool:
     return (
-        4 <= len(line) <= limit
-        and not ENDS_LIKE_TEXT.search(line)
-        and not _CONTINUES.match(line)
+        len(line) >= 4
+        and looks_like_title(line, longest=limit)
+        and not continues_sentence(line)
         and not is_attribution(line)
         and not byline_outlet(line)
         and not _CREDITS.match(line)
@@ -377,7 +378,7 @@ def _split_without_toc(body: list[str]) -> list[_Item]:
 def _rest_of_title(body: list[str], i: int, item: _Item, width: int) -> int:
     """A title the page width wrapped onto the next line goes on there; the index after it."""
     i += 1
-    wrapped = len(item.title) >= 0.85 * width and not ends_sentence(item.title)
+    wrapped = len(item.title) >= 0.85 * width and not ends_block(item.title)
     if i + 1 < len(body) and wrapped and _heading_like(body[i]) and len(body[i + 1]) > len(body[i]):
         item.title += body[i]
         i += 1
