@@ -13,6 +13,7 @@ file runs the attribution on at the end of the article's last paragraph.
 from __future__ import annotations
 
 import re
+
 from chinese_text.dates import stated_date, url_date
 
 from .outlets import outlet_for_url

@@ -321,7 +321,7 @@ def _report_title(head: list[str], lines: list[str]) -> str:
             return line
     for line in lines[:15]:
         compact = squash(line)
-        if len(compact) >= 6 and looks_like_title(compact, longest=HEADING_MAX) and re.search(r"(?:报告|白皮书|蓝皮书|研究|指南)$", compact):
+        if 6 <= len(compact) <= HEADING_MAX and re.search(r"(?:报告|白皮书|蓝皮书|研究|指南)$", compact):
             return line
     return ""
 
