@@ -138,6 +138,20 @@ def first_day(text: str) -> DateMatch | None:
     return next((d for d in find_dates(text) if d.explicit_year and d.precision == DAY), None)
 
 
+_ANY_YEAR = date(2000, 1, 1)  # to read a bare `1月12日` where only its place matters
+_AFTER_OPENING_DAY = re.compile(r"[^，,。\s]{0,4}[，,]")  # 1月12日上午，
+
+
+def opens_with_day(text: str) -> bool:
+    """The text opens with a day and a pause (`1月12日，`, `2015年4月3日上午，`): how a news
+    story's first sentence starts, a dateline without a place."""
+    head = (text or "").strip()[:24]
+    found = find_dates(head, published=_ANY_YEAR)
+    if not found or found[0].start != 0 or found[0].precision != DAY:
+        return False
+    return bool(_AFTER_OPENING_DAY.match(head, found[0].end))
+
+
 @dataclass(frozen=True)
 class StatedDate:
     when: datetime  # aware, in China's time zone

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from chinese_text.dates import opens_with_day
 from chinese_text.sentences import continues_sentence
 
 from .attribution import byline_outlet, is_attribution, parse_attribution, separate_attributions
@@ -281,6 +282,15 @@ def _starts_article(body: list[str], i: int, width: int, lead: bool = False) -> 
     return len(following) > len(line) and not _SECTION.match(following) and not is_attribution(following)
 
 
+def _opens_like_news(body: list[str], i: int) -> bool:
+    """The heading's text opens as a news story does, with the outlet's byline
+    (`【亿邦动力网讯】…`) or its day (`1月12日，…`): a new article, even where a source line
+    further on would otherwise make the heading a sub-heading of the article before it (an
+    unsourced piece of the association's own between two reprinted ones)."""
+    following = body[i + 1] if i + 1 < len(body) else ""
+    return bool(byline_outlet(following)) or opens_with_day(following)
+
+
 def _sourced_sections(body: list[str]) -> list[bool]:
     """For each line, whether its section has any source line. Where source lines stand
     under the titles, a heading without one starts an article only in a section that
@@ -362,8 +372,9 @@ def _split_without_toc(body: list[str]) -> list[_Item]:
                 current.title, current.title_derived = line, False
                 i = _rest_of_title(body, i, current, width)
                 continue
-        elif current.lines and _starts_article(body, i, width, lead) and not (
-            (by_source and closed[i]) or (lead and sourced[i] and not is_attribution(body[i + 1]))
+        elif current.lines and _starts_article(body, i, width, lead) and (
+            _opens_like_news(body, i)
+            or not ((by_source and closed[i]) or (lead and sourced[i] and not is_attribution(body[i + 1])))
         ):
             current = _Item(section=section, title=line)
             items.append(current)

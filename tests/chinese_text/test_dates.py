@@ -2,7 +2,16 @@ from datetime import date, datetime
 
 import pytest
 
-from chinese_text.dates import CHINA, date_label, find_dates, first_day, parse_published, stated_date, url_date
+from chinese_text.dates import (
+    CHINA,
+    date_label,
+    find_dates,
+    first_day,
+    opens_with_day,
+    parse_published,
+    stated_date,
+    url_date,
+)
 
 DEC_2013 = date(2013, 12, 19)
 
@@ -204,3 +213,12 @@ def test_eight_digits_alone_are_a_compact_day(text, day):
 def test_the_first_day_skips_coarser_dates():
     found = first_day("2024年工作回顾，2025年1月10日发布")
     assert found.when == date(2025, 1, 10) and found.raw == "2025年1月10日"
+
+
+@pytest.mark.parametrize(
+    "text, opens",
+    [("1月12日，协会举办培训。", True), ("2015年4月3日上午，商务部宣布…", True), ("１月１２日，协会…", True),
+     ("1月12日协会举办培训。", False), ("协会于1月12日举办培训。", False), ("2015年，电商交易额增长三成。", False)],
+)
+def test_a_paragraph_that_opens_with_its_day_and_a_pause_opens_like_news(text, opens):
+    assert opens_with_day(text) is opens
