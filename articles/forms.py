@@ -34,4 +34,5 @@ class PublicationMetadataForm(forms.ModelForm):
     class Meta:
         model = Publication
         fields = ["title", "source", "issue_label", "published_on"]
-        widgets = {"published_on": forms.DateInput(attrs={"type": "date"})}
+        # A date input takes only ISO dates: the zh-hans format (2024/03/20) would show it empty.
+        widgets = {"published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}

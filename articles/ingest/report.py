@@ -68,13 +68,16 @@ def fit(text: str, pages: list[str] | None = None) -> float:
 
     Strong evidence: a textbook's 【学习目标】; chapters written 第X章 (a book, a law); an
     outline with sub-numbers (2.1 under 2 or 二、). A flat 一、二、三、 or 1 2 3 is weak: news
-    articles and newsletter pieces number their sub-headings so. Numbered lines with no
-    text between them are a list (of links, of contents), not chapters.
+    articles and newsletter pieces number their sub-headings so; but a PDF whose first page
+    sets a title and a date line on their own above three or more such chapters is a short
+    report (a research note). Numbered lines with no text between them are a list (of
+    links, of contents), not chapters.
     """
     lines = _clean_lines(text, pages)
     if any(_LESSON.match(line) for line in lines):
         return 1.0
-    chapters = [c for c in _split(lines, paged=bool(pages)) if c.kind == "chapter" and c.number]
+    parts = _split(lines, paged=bool(pages))
+    chapters = [c for c in parts if c.kind == "chapter" and c.number]
     if len(chapters) < 2:
         return 0.0
     bare = sum(
@@ -88,10 +91,22 @@ def fit(text: str, pages: list[str] | None = None) -> float:
     ordinal = any(c.ordinal for c in chapters)
     if nested >= 3 or ordinal and len(tops) >= 3:
         return 0.9
-    if nested or ordinal:
+    if nested or ordinal or (pages and len(tops) >= 3 and _dated_cover(parts)):
         return 0.6
     return 0.3
 
+
+def _dated_cover(parts: list[_Chapter]) -> bool:
+    """The text before the first chapter is a cover, a title block with a date line of its
+    own (a report's date of issue), and no prose: a news story opens with paragraphs."""
+    cover = parts[0] if parts and not parts[0].number and parts[0].kind == "discard" else None
+    return (bool(cover) and any(_dateline(line) for line in cover.lines)
+            and not any(ends_statement(line) for line in cover.lines))
+
+
+def _dateline(line: str) -> bool:
+    """A line that is a date and nothing else: `2024年3月20日`, `2020.7`."""
+    return parse_published(squash(line), whole=True)[0] is not None
 
 def parse_report(text: str, pages: list[str] | None = None) -> ParsedDocument:
     """Chapters as items; `pages` (a PDF's) lets running headers, page marks and the cover go."""
@@ -284,6 +299,8 @@ def _finish(chapter: _Chapter, position: int) -> ParsedArticle:
 
 
 _LABEL = re.compile(r"[:：@]|^《|https?://")
+# 行业研究员：陈立 王珊, 分析师：唐军, 作者：…: who wrote the report, under its title.
+_BYLINE = re.compile(r"^[\u3400-\u9fff]{0,6}(?:研究员|分析师|作者|撰稿|执笔|联系人|研究助理)[:：]")
 _SUBTITLE = re.compile(r"^(?:——|--)\s*(?P<text>\S.*)$")
 # A PRC law's adoption line names its legislature: 杭州市第十二届人民代表大会常务委员会第四十次会议通过.
 _LEGISLATURE = re.compile(
@@ -293,12 +310,16 @@ _LEGISLATURE = re.compile(
 _DECREE = re.compile(r"(?:公告|主席令|令)第\s*[\d一二三四五六七八九十百零]+\s*号")
 
 
-def _cover_line(line: str) -> bool:
+def _cover_line(line: str, *, labelled: bool = False) -> bool:
     """A line that could be the title: short, not a label, a date, a reference or a
-    statement (a note's title may ask: `A股市场中如何构造动量因子？`)."""
+    statement (a note's title may ask: `A股市场中如何构造动量因子？`). With `labelled`, a
+    colon may stand inside it (`产业带数字化跟踪：五金与家纺采购回暖`), for a line whose place
+    says it is the title; a byline still is not."""
     compact = squash(line)
+    label = _BYLINE.match(compact) if labelled else _LABEL.search(compact)
     return (6 <= len(compact) <= TITLE_MAX and not ends_statement(compact) and compact[-1] not in PAUSES
-            and not _LABEL.search(compact) and not first_day(compact) and not _is_heading(line))
+            and not label and not re.search(r"@|^《|https?://", compact) and not first_day(compact)
+            and not _is_heading(line))
 
 
 def _one_title(line: str) -> bool:
@@ -308,7 +329,8 @@ def _one_title(line: str) -> bool:
 
 def _report_title(head: list[str], lines: list[str]) -> str:
     """The title the document states: a Markdown `#` title, the line above a `——` subtitle,
-    a `主题——副题` line, or a "…报告" line near the top; else empty for the editor."""
+    a `主题——副题` line, a "…报告" line near the top, or the line right above the byline or
+    the date line of the head; else empty for the editor."""
     for line in head[:10]:
         text, hashes = strip_marks(line)
         if hashes == 1 and text:
@@ -323,6 +345,10 @@ def _report_title(head: list[str], lines: list[str]) -> str:
         compact = squash(line)
         if 6 <= len(compact) <= HEADING_MAX and re.search(r"(?:报告|白皮书|蓝皮书|研究|指南)$", compact):
             return line
+    for line, after in zip(head, head[1:], strict=False):
+        if (_BYLINE.match(squash(after)) or _dateline(after)) and _cover_line(line, labelled=True) \
+                and not _PUBLISHER.match(squash(line)):
+            return line  # the title above the byline or the date; a colon may stand in it
     return ""
 
 
