@@ -27,6 +27,7 @@ from .clean import (
     tidy_spacing,
 )
 from .errors import IngestError
+from .markdown import has_markdown, plain_body
 from .masthead import Masthead, colophon_start, is_masthead_line, read_masthead
 from .titles import HEADING_MAX, derive_title, looks_like_title
 from .toc import SECTION as _SECTION
@@ -100,7 +101,8 @@ def parse_newsletter(text: str, pages: list[str] | None = None) -> ParsedDocumen
     items = _split_by_toc(body[:end], toc) if toc else _split_without_toc(body[:end])
     masthead = read_masthead(head, body[end:])
     document = _document(masthead)
-    finished = [_finish(item, masthead) for item in items]
+    markdown = has_markdown(text)
+    finished = [_finish(item, masthead, markdown=markdown) for item in items]
     document.items = [item for item in finished if item.body or item.kind == "profile"]
     if not document.items:
         raise IngestError("没能从会刊中分出任何文章：既没有目录，也没有【栏目】标题或出处行。")
@@ -408,7 +410,7 @@ def _name_lone_untitled(items: list[_Item]) -> None:
 
 # --- items and metadata -----------------------------------------------------------------
 
-def _finish(item: _Item, masthead: Masthead) -> ParsedArticle:
+def _finish(item: _Item, masthead: Masthead, *, markdown: bool) -> ParsedArticle:
     """The item as an article: its source line read, its text rejoined, its date its own
     (the source line's or its URL's) or else the issue's, at the precision each was given."""
     lines = [line for line in item.lines if not _CREDITS.match(line)]
@@ -419,6 +421,7 @@ def _finish(item: _Item, masthead: Masthead) -> ParsedArticle:
             attribution = parse_attribution(lines[n])
             del lines[n]
             break
+    lines = plain_body(lines, markdown=markdown)
     paragraphs = rejoin(drop_repeated_blocks(lines), keep=lambda p: bool(_SECTION.match(p)))
     title, derived = item.title, item.title_derived
     if not title:

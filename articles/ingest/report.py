@@ -26,6 +26,7 @@ from .clean import drop_repeated_blocks, drop_running_lines, is_page_number, rej
 from .errors import IngestError
 from .headings import follows as _follows
 from .headings import is_contents_heading, parse_heading, strip_marks
+from .markdown import has_markdown, plain_body
 from .titles import HEADING_MAX, TITLE_MAX, looks_like_title
 from .toc import toc_entry
 from .types import ParsedArticle, ParsedDocument
@@ -119,7 +120,8 @@ def parse_report(text: str, pages: list[str] | None = None) -> ParsedDocument:
     # A chapter heading with nothing before its first sub-heading is not an article of
     # its own: its title lives on as the section of the sub-chapters.
     kept = [c for c in chapters if c.lines and c.kind != "discard"]
-    items = [_finish(c, n) for n, c in enumerate(kept, start=1)]
+    markdown = has_markdown(text)
+    items = [_finish(c, n, markdown=markdown) for n, c in enumerate(kept, start=1)]
     head = _head(text, pages)
     title = _report_title(head, lines) or _title_line(text, pages, items)
     document = ParsedDocument(kind="report", items=items, title=title)
@@ -281,9 +283,9 @@ def _split(lines: list[str], *, paged: bool = False) -> list[_Chapter]:
     return chapters
 
 
-def _finish(chapter: _Chapter, position: int) -> ParsedArticle:
+def _finish(chapter: _Chapter, position: int, *, markdown: bool) -> ParsedArticle:
     captions = [line for line in chapter.lines if _CAPTION.match(line)]
-    body = [line for line in chapter.lines if not _CAPTION.match(line)]
+    body = plain_body([line for line in chapter.lines if not _CAPTION.match(line)], markdown=markdown)
     paragraphs = rejoin(drop_repeated_blocks(body))
     title = chapter.title or (chapter.author.split("（")[0] + "：序言" if chapter.author else "序言")
     return ParsedArticle(
