@@ -26,6 +26,7 @@ from chinese_text.sentences import ends_statement
 from .attribution import URL
 from .errors import IngestError
 from .frontmatter import has_front_matter, parse_front_matter
+from .headings import parse_heading
 from .markdown import (
     LINK,
     has_markdown,
@@ -71,7 +72,6 @@ _DIGEST_WORDS = re.compile(
     r"digest|weekly|newsletter|第\s*\S{1,6}\s*期",
     re.I,
 )
-_LAW_HEADING = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[章节编]")
 _PUBLISHER = re.compile(
     r"^(?P<name>[^，。,]{2,30}?)\s*的\s*\S{0,6}?(?:双周报|周报|日报|月报|周刊|月刊|简报|通讯|newsletter)"
 )
@@ -117,6 +117,12 @@ class _Outline:
 
 # --- fit ---------------------------------------------------------------------------------
 
+def _is_chapter(line: str) -> bool:
+    """A book's or a law's 第X章 / 第X节 / 第X编 heading (read by the one heading recogniser)."""
+    found = parse_heading(line)
+    return bool(found and found.style == "ordinal" and found.unit in ("章", "节", "编"))
+
+
 def fit(text: str, pages: list[str] | None = None) -> float:
     """How much the text looks like a digest: many stories, most with a source, a digest's name.
 
@@ -125,7 +131,7 @@ def fit(text: str, pages: list[str] | None = None) -> float:
     """
     outline = _outline(text)
     lines = [plain_line(line) for line in text.split("\n") if heading(line)]
-    if sum(1 for line in lines if _LAW_HEADING.match(line)) >= 2:
+    if sum(1 for line in lines if _is_chapter(line)) >= 2:
         return 0.1
     items = outline.items
     if len(items) < 3:
