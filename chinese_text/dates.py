@@ -10,6 +10,8 @@ precisely than it was written.
 Decisions, so that a reader of a timeline is not misled:
 - Only four-digit years (19xx/20xx, or four Chinese digits like 二〇一五) start a year;
   `1688`, `13 亿人口`, `400亿元` and percentages are never dates.
+- Eight digits standing alone (`20250110`, `xwlb_20221108`) are a day, as file names and
+  digests write it; a longer number, or one after a letter (`t20130117`), is not.
 - `9.4备货节`, `12.3采购节`: festival names with a date inside; not taken as dates
   (there is no year and the name is the event, not its date).
 - A bare month needs Arabic digits (三四月间 is not April); `上年` is left out (加上年轻).
@@ -56,6 +58,9 @@ def _month_day(month: str) -> str:
 _PATTERNS = [
     ("iso", re.compile(r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])"
                        r"(?:(?P=sep)(?P<d>3[01]|[12][0-9]|0?[1-9]))?(?![0-9]|[.%亿万元])")),
+    # 20250110: a compact day, as file names and digests' titles write it; never inside a longer number.
+    ("compact", re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])"
+                           r"(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")),
     # 13 年 Q1: a two-digit year is taken only before a quarter, where it cannot be a duration.
     ("yq", re.compile(rf"(?<![0-9])(?P<yy>[0-9]{{2}}){_S}年{_S}{_QUARTER}")),
     ("abs", re.compile(rf"(?P<y>{_YEAR}){_S}年(?!代){_S}(?:{_QUARTER}|{_month_day(_MONTH)}|{_PART})?")),
@@ -66,12 +71,13 @@ _PATTERNS = [
     ("q", re.compile(rf"(?<![A-Za-z0-9年])(?<!年 ){_QUARTER}")),
     ("part", re.compile(r"(?<![年月])(?P<part>上半年|下半年|年初|年底|年末)")),
 ]
-_EXPLICIT = ("iso", "abs", "yq")
+_EXPLICIT = ("iso", "compact", "abs", "yq")
 _REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1, "后年": 2}
 _REL_MONTH = {"上月": -1, "上个月": -1, "本月": 0, "下月": 1, "下个月": 1}
 # A time right after a day: `2013-12-19 17:44`, `2013-12-19T17:44:00` (full-width colons are folded first).
 _TIME = re.compile(r"(?:[ \t\u3000]*T|[ \t\u3000]+)(?P<H>[01]?[0-9]|2[0-3]):(?P<M>[0-5][0-9])(?::(?P<S>[0-5][0-9]))?")
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})(?:/|\d|_|\.)")
+# `/t20130117_…`: government sites put a letter before the day in the file name.
+_URL_DATE = re.compile(r"/[a-z]?((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})(?:/|\d|_|\.)", re.I)
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,25 @@ def find_dates(text: str, *, published: date | None = None) -> list[DateMatch]:
     return results
 
 
+def first_day(text: str) -> DateMatch | None:
+    """The first date `text` writes out to the day with its year (a dateline's date), or None."""
+    return next((d for d in find_dates(text) if d.explicit_year and d.precision == DAY), None)
+
+
+_ANY_YEAR = date(2000, 1, 1)  # to read a bare `1月12日` where only its place matters
+_AFTER_OPENING_DAY = re.compile(r"[^，,。\s]{0,4}[，,]")  # 1月12日上午，
+
+
+def opens_with_day(text: str) -> bool:
+    """The text opens with a day and a pause (`1月12日，`, `2015年4月3日上午，`): how a news
+    story's first sentence starts, a dateline without a place."""
+    head = (text or "").strip()[:24]
+    found = find_dates(head, published=_ANY_YEAR)
+    if not found or found[0].start != 0 or found[0].precision != DAY:
+        return False
+    return bool(_AFTER_OPENING_DAY.match(head, found[0].end))
+
+
 @dataclass(frozen=True)
 class StatedDate:
     when: datetime  # aware, in China's time zone
@@ -178,7 +203,8 @@ def parse_published(value: str, *, whole: bool = False) -> tuple[datetime | None
 
 
 def url_date(url: str) -> datetime | None:
-    """The day a URL's path names (`/2013/0116/`, `/20130116_`), as newsrooms file pages."""
+    """The day a URL's path names (`/2013/0116/`, `/20130116_`, `/t20130117_`), as newsrooms
+    file pages."""
     m = _URL_DATE.search(url or "")
     if not m:
         return None

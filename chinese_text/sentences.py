@@ -6,7 +6,9 @@ and the title tests agree on what a sentence is:
   and brackets right after the mark belong to it (`他说：“好。”`);
 - ASCII `.` ends a line (`…see below.`) but never splits one: inside a line it is a
   decimal point, an abbreviation or part of a URL;
-- a line that ends with a pause (`，、：`) is text that goes on, so it is not a title either.
+- a line that ends with a pause (`，、：`) is text that goes on, so it is not a title either;
+- a question or a trailing `…` ends a sentence, but headlines end so too: `ends_statement`
+  is for the readers (digests) whose titles may ask.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ _SENTENCE = re.compile(rf"[^{_END}\n]+(?:[{_END}]+[{_CLOSE}]*)?|[{_END}]+[{_CLOS
 _ENDS_SENTENCE = re.compile(rf"[{_END}.][{_CLOSE}]*$")
 _CONTINUES = re.compile(rf"[{re.escape(PAUSES)}{_END}．{_CLOSE}]")  # not ASCII `.`: `.com`, `.NET`
 # A line that closes a sentence or stops at a pause is running text, never a title or heading.
-ENDS_LIKE_TEXT = re.compile(rf"(?:[{_END}.][{_CLOSE}]*|[{re.escape(PAUSES)}])$")
+_ENDS_LIKE_TEXT = re.compile(rf"(?:[{_END}.][{_CLOSE}]*|[{re.escape(PAUSES)}])$")
 
 
 class Sentence(NamedTuple):
@@ -58,6 +60,14 @@ def ends_sentence(line: str) -> bool:
     return bool(_ENDS_SENTENCE.search(line.rstrip()))
 
 
+def ends_statement(line: str) -> bool:
+    """The line closes a sentence that states something (`。！；.`), not one that asks (`？`)
+    or trails off (`…`): headlines ask and trail off, so only a statement rules out a title
+    where a title's other marks (shortness, a link or a source line after it) are weak."""
+    line = line.rstrip().rstrip(CLOSERS)
+    return ends_sentence(line) and not line.endswith(("？", "?", "…", "..."))
+
+
 def ends_like_text(line: str) -> bool:
     """The line closes a sentence or stops at a pause (`，：`): text, not a title."""
-    return bool(ENDS_LIKE_TEXT.search(line.rstrip()))
+    return bool(_ENDS_LIKE_TEXT.search(line.rstrip()))

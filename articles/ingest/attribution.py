@@ -13,10 +13,11 @@ file runs the attribution on at the end of the article's last paragraph.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
-from .dates import CHINA, parse_published
+from chinese_text.dates import stated_date, url_date
+
 from .outlets import outlet_for_url
+from .titles import BYLINE
 from .types import Attribution
 
 _OPEN, _CLOSE = "(（", ")）"
@@ -30,9 +31,6 @@ _BARE = re.compile(
     r"^(?:文章来源|本文来源|信息来源|新闻来源|原文链接|原文地址|来源|本文转载自|转载自|摘自|出处)\s*[:：]"
 )
 URL = re.compile(r"https?://[\w\-.~:/?#@!$&'*+,;=%]+", re.I)
-_URL_DATE = re.compile(r"/[a-z]?(20\d{2}|19\d{2})[-/]?(\d{2})[-/]?(\d{2})(?:/|\d|_|\.)", re.I)
-_DATE = re.compile(r"(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*(?:[月\-/.]\s*\d{1,2}\s*日?)?")
-_BYLINE = re.compile(r"^[【\[(（](?P<outlet>[^】\])）]{2,20}?)讯[】\])）]")
 
 
 def is_attribution(line: str) -> bool:
@@ -47,16 +45,6 @@ def is_attribution(line: str) -> bool:
     return bool(_SOURCE_WORDS.search(inner) or URL.search(inner)) and len(inner) < 200
 
 
-def url_date(url: str) -> datetime | None:
-    m = _URL_DATE.search(url)
-    if not m:
-        return None
-    try:
-        return datetime(int(m[1]), int(m[2]), int(m[3]), tzinfo=CHINA)
-    except ValueError:
-        return None
-
-
 def parse_attribution(line: str) -> Attribution:
     raw = line.strip()
     inner = raw[1:-1] if raw[:1] in _OPEN and raw[-1:] in _CLOSE else raw
@@ -64,10 +52,10 @@ def parse_attribution(line: str) -> Attribution:
     url = url_match.group(0).rstrip("。，,.") if url_match else ""
     rest = URL.sub(" ", inner)
     stated, precision = (None, "day")
-    date_match = _DATE.search(rest)
-    if date_match:
-        stated, precision = parse_published(date_match.group(0))
-        rest = rest.replace(date_match.group(0), " ")
+    found = stated_date(rest)
+    if found:
+        stated, precision = found.when, found.precision
+        rest = rest[:found.start] + " " + rest[found.end:]
     # "来源: A 摘自: B": A is the original outlet.
     parts = [p.strip(" :：,，") for p in _SOURCE_WORDS.split(rest) if p.strip(" :：,，")]
     outlet = parts[0] if parts else ""
@@ -80,7 +68,7 @@ def parse_attribution(line: str) -> Attribution:
 
 def byline_outlet(paragraph: str) -> str:
     """`【亿邦动力网讯】…` at the start of a paragraph names the outlet (it is not a section)."""
-    m = _BYLINE.match(paragraph.strip())
+    m = BYLINE.match(paragraph.strip())
     return m["outlet"] if m else ""
 
 

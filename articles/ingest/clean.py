@@ -137,9 +137,6 @@ def ends_block(line: str) -> bool:
     return sentences.ends_sentence(line) or line.endswith(_CLOSES_BLOCK)
 
 
-ends_sentence = ends_block  # the name newsletter.py imports; it should switch to ends_block
-
-
 def tidy_spacing(text: str) -> str:
     """Drop the spaces extraction puts between CJK and digits or Latin (`2015 年` →
     `2015年`), keeping the spaces between Latin words."""

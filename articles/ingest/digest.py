@@ -19,12 +19,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from chinese_text.dates import CHINA, DAY, MINUTE, find_dates, parse_published
 from chinese_text.normalise import key
+from chinese_text.sentences import ends_statement
 
 from .attribution import URL
-from .dates import CHINA, parse_published
 from .errors import IngestError
 from .frontmatter import has_front_matter, parse_front_matter
+from .headings import parse_heading
 from .markdown import (
     LINK,
     has_markdown,
@@ -61,9 +63,6 @@ _SOURCE_BARE = re.compile(r"^(?P<label>转载自|摘自|本文转载自)\s*(?P<v
 _OPENING_SOURCE = ("地址",)  # printed before the story's text: it does not close the story
 _OWN_DATE = re.compile(r"^(?:北京时间|发布时间|发布日期|日期|时间|发布于|发表于)\s*[:：]\s*(?P<value>.+)$")
 _HEAD_DATE = re.compile(r"(?:日期|生成时间|发布时间|时间|date)\s*[:：]\s*(?P<value>[^|｜]+)", re.I)
-_MONTH_DAY = re.compile(r"[（(]\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-_COMPACT_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
-_FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?")
 _ISSUE_LABEL = re.compile(
     r"(?:总\s*)?第\s*[\d一二三四五六七八九十百零〇]+\s*期"
     r"|(?<![\d.])\d{1,2}\.\d{1,2}\s*[-–~至]\s*\d{1,2}\.\d{1,2}(?![\d.])"
@@ -73,7 +72,6 @@ _DIGEST_WORDS = re.compile(
     r"digest|weekly|newsletter|第\s*\S{1,6}\s*期",
     re.I,
 )
-_LAW_HEADING = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[章节编]")
 _PUBLISHER = re.compile(
     r"^(?P<name>[^，。,]{2,30}?)\s*的\s*\S{0,6}?(?:双周报|周报|日报|月报|周刊|月刊|简报|通讯|newsletter)"
 )
@@ -104,7 +102,7 @@ class _Item:
     lines: list[str]
     url: str = ""
     outlet: str = ""
-    title_date: str = ""  # a `（5月19日）` the title carries
+    dated_by_title: bool = False  # a heading's title may carry the story's day: `（5月19日）`
     whole_section: bool = False  # a section of prose read as one item
 
 
@@ -119,6 +117,12 @@ class _Outline:
 
 # --- fit ---------------------------------------------------------------------------------
 
+def _is_chapter(line: str) -> bool:
+    """A book's or a law's 第X章 / 第X节 / 第X编 heading (read by the one heading recogniser)."""
+    found = parse_heading(line)
+    return bool(found and found.style == "ordinal" and found.unit in ("章", "节", "编"))
+
+
 def fit(text: str, pages: list[str] | None = None) -> float:
     """How much the text looks like a digest: many stories, most with a source, a digest's name.
 
@@ -127,7 +131,7 @@ def fit(text: str, pages: list[str] | None = None) -> float:
     """
     outline = _outline(text)
     lines = [plain_line(line) for line in text.split("\n") if heading(line)]
-    if sum(1 for line in lines if _LAW_HEADING.match(line)) >= 2:
+    if sum(1 for line in lines if _is_chapter(line)) >= 2:
         return 0.1
     items = outline.items
     if len(items) < 3:
@@ -240,8 +244,8 @@ def _items(sections: list[_Block]) -> list[_Item]:
 
 
 def _titled(raw_title: str, section: str, lines: list[str], url: str = "") -> _Item:
-    title, outlet, tail_date = _split_tail(raw_title)
-    return _Item(title, section, lines, url=url, outlet=outlet, title_date=tail_date)
+    title, outlet = _split_tail(raw_title)
+    return _Item(title, section, lines, url=url, outlet=outlet, dated_by_title=True)
 
 
 def _merge_references(children: list[_Block]) -> list[_Block]:
@@ -330,16 +334,15 @@ def _tail_outlet(tail: str) -> str:
     return re.sub(r"^(?:公众号|微信公众号)\s*[:：]\s*", "", outlet)
 
 
-def _split_tail(title: str) -> tuple[str, str, str]:
-    """A title without its `-- 来自X` tail; the outlet it names; a `（5月19日）` it carries."""
+def _split_tail(title: str) -> tuple[str, str]:
+    """A title without its `-- 来自X` tail, and the outlet it names."""
     title = title.strip()
     outlet = ""
     m = re.search(r"\s+[-—–]{1,2}\s*(?:来自|来源|转载自|摘自).*$", title)
     if m:
         outlet = _tail_outlet(m[0])
         title = title[: m.start()].strip()
-    day = _MONTH_DAY.search(title)
-    return title, outlet, day[0] if day else ""
+    return title, outlet
 
 
 def _has_prose(lines: list[str]) -> bool:
@@ -521,8 +524,7 @@ def _lead_in(line: str) -> bool:
 def _short(line: str) -> bool:
     """A line that can be a title: short, or numbered and not much longer, and not ending a sentence."""
     limit = 160 if _NUMBER.match(line) else 100
-    ends_sentence = line.endswith(("。", "！", "；", ".", "!")) and not line.endswith(("...", "…"))
-    return len(line) <= limit and not ends_sentence
+    return len(line) <= limit and not ends_statement(line)
 
 
 # --- masthead and items ------------------------------------------------------------------
@@ -540,7 +542,7 @@ def _masthead(outline: _Outline) -> ParsedDocument:
                 if published_at:
                     break
     name = _ISSUE_LABEL.sub(" ", title)
-    name = _FULL_DATE.sub(" ", _COMPACT_DATE.sub(" ", name))
+    name = _without_days(name)
     name = re.sub(r"[(（]\s*[)）]|[《》]", " ", name)
     name = re.sub(r"\s+", " ", name).strip(" :：-—|｜,，()（）")
     publisher = fields.get("author", "")
@@ -553,17 +555,25 @@ def _masthead(outline: _Outline) -> ParsedDocument:
 
 
 def _date_of(value: str) -> tuple[datetime | None, str]:
-    compact = _COMPACT_DATE.search(value or "")
-    if compact and not _FULL_DATE.search(value):
-        return datetime(int(compact["y"]), int(compact["m"]), int(compact["d"]), tzinfo=CHINA), "day"
-    return parse_published(value) if _FULL_DATE.search(value or "") or "T" in (value or "") else (None, "day")
+    """The digest's day: a daily or weekly issue is dated to the day; a year or a month in
+    its title (`2025年第1期`) belongs to its issue label."""
+    when, precision = parse_published(value)
+    return (when, precision) if when and precision in (DAY, MINUTE) else (None, DAY)
+
+
+def _without_days(name: str) -> str:
+    """The digest's name without the days its title line writes (`新闻联播 20250110`)."""
+    for found in reversed(find_dates(name)):
+        if found.explicit_year and found.precision == DAY:
+            name = name[:found.start] + " " + name[found.end:]
+    return name
 
 
 def _finish(item: _Item, position: int, document: ParsedDocument) -> ParsedArticle:
     body, outlet, url, own = _body(item.lines)
     outlet = item.outlet or outlet
     url = item.url or url
-    published_at, precision = own if own[0] else _title_date(item.title_date, document)
+    published_at, precision = own if own[0] else _title_date(item, document)
     if published_at is None:
         published_at, precision = document.published_at, document.date_precision
     return ParsedArticle(
@@ -573,14 +583,16 @@ def _finish(item: _Item, position: int, document: ParsedDocument) -> ParsedArtic
     )
 
 
-def _title_date(text: str, document: ParsedDocument) -> tuple[datetime | None, str]:
-    m = _MONTH_DAY.search(text) if text else None
-    if not m or document.published_at is None:
-        return None, "day"
-    try:
-        return datetime(document.published_at.year, int(m["m"]), int(m["d"]), tzinfo=CHINA), "day"
-    except ValueError:
-        return None, "day"
+def _title_date(item: _Item, document: ParsedDocument) -> tuple[datetime | None, str]:
+    """A day a heading's title carries in brackets (`……（5月19日）`), in the digest's year:
+    a day named elsewhere in a title is what the story is about, not when it was told."""
+    if not item.dated_by_title or document.published_at is None:
+        return None, DAY
+    for found in find_dates(item.title, published=document.published_at.date()):
+        if found.precision == DAY and item.title[:found.start].rstrip().endswith(("（", "(")):
+            when = datetime(found.when.year, found.when.month, found.when.day, tzinfo=CHINA)
+            return when, DAY
+    return None, DAY
 
 
 def _body(lines: list[str]) -> tuple[list[str], str, str, tuple[datetime | None, str]]:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+from chinese_text.numerals import read_number
+from chinese_text.sentences import ends_like_text
+
 _CN = "零〇一二两三四五六七八九十百"
 _MARKDOWN = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<rest>.*?)\s*#*\s*$")
 _EMPHASIS = re.compile(r"^(\*\*|__)(?P<inner>.+?)\1$")
@@ -33,7 +35,6 @@ NAMED_PARTS = (
     "结语", "结束语", "后记", "附录", "致谢", "风险提示",
 )
 _NAMED = re.compile(r"^(?P<title>" + "|".join(sorted(NAMED_PARTS, key=len, reverse=True)) + r")(?:[：:]\s*)?$")
-_SENTENCE_END = re.compile(r"[。！？!?；;，,]$")
 MAX_TITLE = 40
 # A newsletter's section line: 【本期关注】 or [产业透视].
 SECTION = re.compile(r"^[【\[]\s*(?P<name>[^】\]\s]{2,12})\s*[】\]]$")
@@ -76,23 +77,12 @@ def is_contents_heading(line: str) -> bool:
     return bool(_CONTENTS.match(text))
 
 
-def chinese_number(text: str) -> int:
-    """一 → 1, 十二 → 12, 二十四 → 24, 一百零三 → 103; Arabic digits pass through; 0 when unreadable."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for char in text:
-        if char in _DIGITS:
-            current = _DIGITS[char]
-        elif char == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif char == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return 0
-    return total + current
+def _number(text: str) -> int:
+    """The heading's number; 0 (no heading) when the characters are not a numeral."""
+    try:
+        return read_number(text)
+    except ValueError:
+        return 0
 
 
 _INLINE_MARKS = re.compile(r"\*\*|__|`")
@@ -111,14 +101,14 @@ def parse_heading(line: str, *, max_title: int = MAX_TITLE) -> Heading | None:
         return None
     m = _ORDINAL.match(text)
     if m:
-        number = chinese_number(m["number"])
+        number = _number(m["number"])
         unit = m["unit"]
         title = m["title"].strip()
         if not number:
             return None
         if unit in ("条", "條"):
             return Heading("ordinal", str(number), title, 3, unit, hashes)
-        if len(title) > max_title or _SENTENCE_END.search(title):
+        if len(title) > max_title or ends_like_text(title):
             return None
         return Heading("ordinal", str(number), title, _UNITS[unit], unit, hashes)
     m = _NAMED.match(text)
@@ -129,9 +119,9 @@ def parse_heading(line: str, *, max_title: int = MAX_TITLE) -> Heading | None:
         if not m:
             continue
         title = m["title"].strip()
-        if not title or len(title) > max_title or _SENTENCE_END.search(title):
+        if not title or len(title) > max_title or ends_like_text(title):
             return None
-        number = m["number"] if style == "arabic" else str(chinese_number(m["number"]))
+        number = m["number"] if style == "arabic" else str(_number(m["number"]))
         if number == "0":
             return None
         return Heading(style, number, title, number.count(".") + 1, "", hashes)

@@ -1,6 +1,7 @@
-"""Markdown and HTML marks out of a line: what a digest's titles and bodies must not keep.
+"""Markdown and HTML marks out of a line: what no title or body may keep.
 
-Pure text helpers for the digest structure (and anyone else reading Markdown): a line's
+Pure text helpers for the digest structure (and `plain_body` for the newsletter and
+report structures, whose texts are often crawled Markdown): a line's
 heading level, its links, and its text with the inline marks (`**`, backticks, links,
 images, escapes) and HTML tags removed. HTML fragments go through BeautifulSoup, as the
 web page reader's do, so entities and nested tags come out as a browser would show them.
@@ -91,6 +92,24 @@ def plain_lines(line: str) -> list[str]:
         return [plain_line(part) for part in html_to_text(line).split("\n") if plain_line(part)]
     text = plain_line(line)
     return [text] if text else []
+
+
+def plain_body(lines: list[str], *, markdown: bool) -> list[str]:
+    """An item's lines as the plain text a reader sees, for structures read from any text.
+
+    Code fences are never text, and HTML tags and list bullets are marks in any text (a
+    crawled page saved as text keeps `<p>`; `- (1)` is a list). Emphasis, headings'
+    hashes and links are taken out only where the text is written in Markdown
+    (`markdown`): in plain text a `*` may be meant (`注*`, `5*3`)."""
+    out: list[str] = []
+    for line in lines:
+        if is_fence(line) or (markdown and (is_break(line) or is_image_only(line))):
+            continue
+        if markdown or _TAG.search(line):
+            out.extend(plain_lines(line))
+        elif unbullet(line).strip():
+            out.append(unbullet(line).strip())
+    return out
 
 
 def has_markdown(text: str) -> bool:

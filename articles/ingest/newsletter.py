@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from chinese_text.dates import opens_with_day
+from chinese_text.sentences import continues_sentence
+
 from .attribution import byline_outlet, is_attribution, parse_attribution, separate_attributions
 from .clean import (
     drop_repeated_blocks,
     drop_running_lines,
-    ends_sentence,
+    ends_block,
     is_enumerated,
     is_page_number,
     rejoin,
@@ -24,8 +27,9 @@ from .clean import (
     tidy_spacing,
 )
 from .errors import IngestError
+from .markdown import has_markdown, plain_body
 from .masthead import Masthead, colophon_start, is_masthead_line, read_masthead
-from .titles import ENDS_LIKE_TEXT, derive_title
+from .titles import HEADING_MAX, derive_title, looks_like_title
 from .toc import SECTION as _SECTION
 from .toc import find_section, find_title, table_of_contents
 from .toc import key as _key
@@ -97,7 +101,8 @@ def parse_newsletter(text: str, pages: list[str] | None = None) -> ParsedDocumen
     items = _split_by_toc(body[:end], toc) if toc else _split_without_toc(body[:end])
     masthead = read_masthead(head, body[end:])
     document = _document(masthead)
-    finished = [_finish(item, masthead) for item in items]
+    markdown = has_markdown(text)
+    finished = [_finish(item, masthead, markdown=markdown) for item in items]
     document.items = [item for item in finished if item.body or item.kind == "profile"]
     if not document.items:
         raise IngestError("没能从会刊中分出任何文章：既没有目录，也没有【栏目】标题或出处行。")
@@ -203,7 +208,6 @@ def _section_names(body: list[str]) -> dict[int, str]:
 
 _DECORATION = re.compile(r"^[◆■●▲★☆◇□◎※•·\-—=\s]+|[◆■●▲★☆◇□◎※•·\-—=\s]+$")
 _BARE_SECTION = re.compile(r"^[\u3400-\u9fff]{2,8}$")
-_CONTINUES = re.compile(r"^[，,、。．；;：:）)」”’…]")  # what only the middle of a sentence starts with
 _LONG_TITLE = 80  # a title right after a source line or header may be this long
 _SHORT_CLAUSE = 24  # a heading with a comma in it is short: 打击假货、窜货，规范集市秩序
 _BRACKETED = re.compile(r"^[（(][^（()）]*[)）]$")  # （上海某某有限公司）: a closing note, not a heading
@@ -234,14 +238,14 @@ def _wrap_width(lines: list[str]) -> int:
 def _cut_by_width(line: str, width: int) -> bool:
     """The line was cut in mid-sentence (by the page width, or longer than any heading):
     what follows continues it."""
-    return (len(line) >= 0.85 * width or len(line) > _LONG_TITLE // 2) and not ends_sentence(line)
+    return (len(line) >= 0.85 * width or len(line) > _LONG_TITLE // 2) and not ends_block(line)
 
 
-def _heading_like(line: str, limit: int = 40) -> bool:
+def _heading_like(line: str, limit: int = HEADING_MAX) -> bool:
     return (
-        4 <= len(line) <= limit
-        and not ENDS_LIKE_TEXT.search(line)
-        and not _CONTINUES.match(line)
+        len(line) >= 4
+        and looks_like_title(line, longest=limit)
+        and not continues_sentence(line)
         and not is_attribution(line)
         and not byline_outlet(line)
         and not _CREDITS.match(line)
@@ -278,6 +282,15 @@ def _starts_article(body: list[str], i: int, width: int, lead: bool = False) -> 
         return True  # a source line under a heading makes it an article's title
     following = body[i + 1] if i + 1 < len(body) else ""
     return len(following) > len(line) and not _SECTION.match(following) and not is_attribution(following)
+
+
+def _opens_like_news(body: list[str], i: int) -> bool:
+    """The heading's text opens as a news story does, with the outlet's byline
+    (`【亿邦动力网讯】…`) or its day (`1月12日，…`): a new article, even where a source line
+    further on would otherwise make the heading a sub-heading of the article before it (an
+    unsourced piece of the association's own between two reprinted ones)."""
+    following = body[i + 1] if i + 1 < len(body) else ""
+    return bool(byline_outlet(following)) or opens_with_day(following)
 
 
 def _sourced_sections(body: list[str]) -> list[bool]:
@@ -361,8 +374,9 @@ def _split_without_toc(body: list[str]) -> list[_Item]:
                 current.title, current.title_derived = line, False
                 i = _rest_of_title(body, i, current, width)
                 continue
-        elif current.lines and _starts_article(body, i, width, lead) and not (
-            (by_source and closed[i]) or (lead and sourced[i] and not is_attribution(body[i + 1]))
+        elif current.lines and _starts_article(body, i, width, lead) and (
+            _opens_like_news(body, i)
+            or not ((by_source and closed[i]) or (lead and sourced[i] and not is_attribution(body[i + 1])))
         ):
             current = _Item(section=section, title=line)
             items.append(current)
@@ -377,7 +391,7 @@ def _split_without_toc(body: list[str]) -> list[_Item]:
 def _rest_of_title(body: list[str], i: int, item: _Item, width: int) -> int:
     """A title the page width wrapped onto the next line goes on there; the index after it."""
     i += 1
-    wrapped = len(item.title) >= 0.85 * width and not ends_sentence(item.title)
+    wrapped = len(item.title) >= 0.85 * width and not ends_block(item.title)
     if i + 1 < len(body) and wrapped and _heading_like(body[i]) and len(body[i + 1]) > len(body[i]):
         item.title += body[i]
         i += 1
@@ -396,7 +410,7 @@ def _name_lone_untitled(items: list[_Item]) -> None:
 
 # --- items and metadata -----------------------------------------------------------------
 
-def _finish(item: _Item, masthead: Masthead) -> ParsedArticle:
+def _finish(item: _Item, masthead: Masthead, *, markdown: bool) -> ParsedArticle:
     """The item as an article: its source line read, its text rejoined, its date its own
     (the source line's or its URL's) or else the issue's, at the precision each was given."""
     lines = [line for line in item.lines if not _CREDITS.match(line)]
@@ -407,6 +421,7 @@ def _finish(item: _Item, masthead: Masthead) -> ParsedArticle:
             attribution = parse_attribution(lines[n])
             del lines[n]
             break
+    lines = plain_body(lines, markdown=markdown)
     paragraphs = rejoin(drop_repeated_blocks(lines), keep=lambda p: bool(_SECTION.match(p)))
     title, derived = item.title, item.title_derived
     if not title:

@@ -18,13 +18,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from chinese_text.dates import first_day, parse_published
 from chinese_text.normalise import key
+from chinese_text.sentences import PAUSES, ends_statement, split_sentences
 
 from .clean import drop_repeated_blocks, drop_running_lines, is_page_number, rejoin, squash, tidy_spacing
-from .dates import CHINA, parse_published
 from .errors import IngestError
 from .headings import follows as _follows
 from .headings import is_contents_heading, parse_heading, strip_marks
+from .markdown import has_markdown, plain_body
+from .titles import HEADING_MAX, TITLE_MAX, looks_like_title
 from .toc import toc_entry
 from .types import ParsedArticle, ParsedDocument
 
@@ -34,8 +37,9 @@ _ROLE = re.compile(r"(?:公司|集团|总裁|总经理|合伙人|主席|院长|�
 _FOOTER = re.compile(r"^(?:第\s*\d+\s*页|Page\s*\d+|www\.[\w.\-]+|https?://\S+)$", re.I)
 _ROLE_TITLE = re.compile(r"总裁|总经理|合伙人|主席|院长|教授|主任|所长|会长|秘书长|CEO|董事")
 _LESSON = re.compile(r"^【(?:学习目标|教学目标|本章导读)】$")
-_SENTENCE_PUNCT = re.compile(r"[，。；！？,;]")
-_IN_SENTENCE = re.compile(r"[。！？]")
+# A heading may join clauses with ；（营销价值：…塑造品牌；大型企业…）, never sentences: a numbered
+# line with a full stop inside is a numbered paragraph.
+_FULL_STOP = re.compile(r"[。！？!?]")
 # Named parts that open a document (a foreword) and those that close it (after the chapters).
 _OPENING = {"导言", "前言", "序", "序言", "自序", "代序", "引言", "绪论", "摘要", "执行摘要", "概要"}
 _CLOSING = {"结语", "结束语", "后记", "附录", "致谢", "风险提示"}
@@ -65,13 +69,16 @@ def fit(text: str, pages: list[str] | None = None) -> float:
 
     Strong evidence: a textbook's 【学习目标】; chapters written 第X章 (a book, a law); an
     outline with sub-numbers (2.1 under 2 or 二、). A flat 一、二、三、 or 1 2 3 is weak: news
-    articles and newsletter pieces number their sub-headings so. Numbered lines with no
-    text between them are a list (of links, of contents), not chapters.
+    articles and newsletter pieces number their sub-headings so; but a PDF whose first page
+    sets a title and a date line on their own above three or more such chapters is a short
+    report (a research note). Numbered lines with no text between them are a list (of
+    links, of contents), not chapters.
     """
     lines = _clean_lines(text, pages)
     if any(_LESSON.match(line) for line in lines):
         return 1.0
-    chapters = [c for c in _split(lines, paged=bool(pages)) if c.kind == "chapter" and c.number]
+    parts = _split(lines, paged=bool(pages))
+    chapters = [c for c in parts if c.kind == "chapter" and c.number]
     if len(chapters) < 2:
         return 0.0
     bare = sum(
@@ -85,10 +92,22 @@ def fit(text: str, pages: list[str] | None = None) -> float:
     ordinal = any(c.ordinal for c in chapters)
     if nested >= 3 or ordinal and len(tops) >= 3:
         return 0.9
-    if nested or ordinal:
+    if nested or ordinal or (pages and len(tops) >= 3 and _dated_cover(parts)):
         return 0.6
     return 0.3
 
+
+def _dated_cover(parts: list[_Chapter]) -> bool:
+    """The text before the first chapter is a cover, a title block with a date line of its
+    own (a report's date of issue), and no prose: a news story opens with paragraphs."""
+    cover = parts[0] if parts and not parts[0].number and parts[0].kind == "discard" else None
+    return (bool(cover) and any(_dateline(line) for line in cover.lines)
+            and not any(ends_statement(line) for line in cover.lines))
+
+
+def _dateline(line: str) -> bool:
+    """A line that is a date and nothing else: `2024年3月20日`, `2020.7`."""
+    return parse_published(squash(line), whole=True)[0] is not None
 
 def parse_report(text: str, pages: list[str] | None = None) -> ParsedDocument:
     """Chapters as items; `pages` (a PDF's) lets running headers, page marks and the cover go."""
@@ -101,7 +120,8 @@ def parse_report(text: str, pages: list[str] | None = None) -> ParsedDocument:
     # A chapter heading with nothing before its first sub-heading is not an article of
     # its own: its title lives on as the section of the sub-chapters.
     kept = [c for c in chapters if c.lines and c.kind != "discard"]
-    items = [_finish(c, n) for n, c in enumerate(kept, start=1)]
+    markdown = has_markdown(text)
+    items = [_finish(c, n, markdown=markdown) for n, c in enumerate(kept, start=1)]
     head = _head(text, pages)
     title = _report_title(head, lines) or _title_line(text, pages, items)
     document = ParsedDocument(kind="report", items=items, title=title)
@@ -205,7 +225,7 @@ def _split(lines: list[str], *, paged: bool = False) -> list[_Chapter]:
                     chapters.append(current)
                     continue
         # In a textbook, numbered lines under 【学习目标】 are lists: its chapters are its lessons.
-        if h and h.style == "arabic" and not lesson and not _IN_SENTENCE.search(h.title) \
+        if h and h.style == "arabic" and not lesson and not _FULL_STOP.search(h.title) \
                 and _follows(outline, h.number) and not (scheme in ("ordinal", "chinese") and "." not in h.number):
             outline = h.number
             scheme = scheme or "arabic"
@@ -214,7 +234,7 @@ def _split(lines: list[str], *, paged: bool = False) -> list[_Chapter]:
             current = _Chapter(number=outline, title=h.title, section=top)
             chapters.append(current)
             continue
-        if _LESSON.match(following) and len(line) <= 24 and not _SENTENCE_PUNCT.search(line):
+        if _LESSON.match(following) and _one_title(line):
             lesson += 1
             top = line
             current = _Chapter(number=str(lesson), title=line, section=line)
@@ -263,9 +283,9 @@ def _split(lines: list[str], *, paged: bool = False) -> list[_Chapter]:
     return chapters
 
 
-def _finish(chapter: _Chapter, position: int) -> ParsedArticle:
+def _finish(chapter: _Chapter, position: int, *, markdown: bool) -> ParsedArticle:
     captions = [line for line in chapter.lines if _CAPTION.match(line)]
-    body = [line for line in chapter.lines if not _CAPTION.match(line)]
+    body = plain_body([line for line in chapter.lines if not _CAPTION.match(line)], markdown=markdown)
     paragraphs = rejoin(drop_repeated_blocks(body))
     title = chapter.title or (chapter.author.split("（")[0] + "：序言" if chapter.author else "序言")
     return ParsedArticle(
@@ -280,8 +300,9 @@ def _finish(chapter: _Chapter, position: int) -> ParsedArticle:
     )
 
 
-_FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _LABEL = re.compile(r"[:：@]|^《|https?://")
+# 行业研究员：陈立 王珊, 分析师：唐军, 作者：…: who wrote the report, under its title.
+_BYLINE = re.compile(r"^[\u3400-\u9fff]{0,6}(?:研究员|分析师|作者|撰稿|执笔|联系人|研究助理)[:：]")
 _SUBTITLE = re.compile(r"^(?:——|--)\s*(?P<text>\S.*)$")
 # A PRC law's adoption line names its legislature: 杭州市第十二届人民代表大会常务委员会第四十次会议通过.
 _LEGISLATURE = re.compile(
@@ -291,16 +312,27 @@ _LEGISLATURE = re.compile(
 _DECREE = re.compile(r"(?:公告|主席令|令)第\s*[\d一二三四五六七八九十百零]+\s*号")
 
 
-def _cover_line(line: str) -> bool:
-    """A line that could be the title: short, not a label, a date, a reference or a sentence."""
+def _cover_line(line: str, *, labelled: bool = False) -> bool:
+    """A line that could be the title: short, not a label, a date, a reference or a
+    statement (a note's title may ask: `A股市场中如何构造动量因子？`). With `labelled`, a
+    colon may stand inside it (`产业带数字化跟踪：五金与家纺采购回暖`), for a line whose place
+    says it is the title; a byline still is not."""
     compact = squash(line)
-    return (6 <= len(compact) <= 60 and not _LABEL.search(compact) and not _FULL_DATE.search(compact)
-            and not re.search(r"[。，；]$", compact) and not _is_heading(line))
+    label = _BYLINE.match(compact) if labelled else _LABEL.search(compact)
+    return (6 <= len(compact) <= TITLE_MAX and not ends_statement(compact) and compact[-1] not in PAUSES
+            and not label and not re.search(r"@|^《|https?://", compact) and not first_day(compact)
+            and not _is_heading(line))
+
+
+def _one_title(line: str) -> bool:
+    """A heading's words: short, one sentence that does not end like text."""
+    return looks_like_title(line, longest=HEADING_MAX) and len(split_sentences(line)) == 1
 
 
 def _report_title(head: list[str], lines: list[str]) -> str:
     """The title the document states: a Markdown `#` title, the line above a `——` subtitle,
-    a `主题——副题` line, or a "…报告" line near the top; else empty for the editor."""
+    a `主题——副题` line, a "…报告" line near the top, or the line right above the byline or
+    the date line of the head; else empty for the editor."""
     for line in head[:10]:
         text, hashes = strip_marks(line)
         if hashes == 1 and text:
@@ -313,8 +345,12 @@ def _report_title(head: list[str], lines: list[str]) -> str:
             return line
     for line in lines[:15]:
         compact = squash(line)
-        if 6 <= len(compact) <= 40 and re.search(r"(?:报告|白皮书|蓝皮书|研究|指南)$", compact):
+        if 6 <= len(compact) <= HEADING_MAX and re.search(r"(?:报告|白皮书|蓝皮书|研究|指南)$", compact):
             return line
+    for line, after in zip(head, head[1:], strict=False):
+        if (_BYLINE.match(squash(after)) or _dateline(after)) and _cover_line(line, labelled=True) \
+                and not _PUBLISHER.match(squash(line)):
+            return line  # the title above the byline or the date; a colon may stand in it
     return ""
 
 
@@ -329,7 +365,7 @@ def _title_line(text: str, pages: list[str] | None, items: list[ParsedArticle]) 
         if not line or re.fullmatch(r"`{3,}\w*|-{3,}", line):
             continue
         alone = i + 1 < len(raw) and not raw[i + 1]
-        if alone and len(line) <= 30 and not _is_heading(line) and not _FULL_DATE.search(line) \
+        if alone and len(line) <= 30 and not _is_heading(line) and not first_day(line) \
                 and not re.search(r"[。，；：:]", line) and squash(line) not in chapter_titles:
             return line
         return ""
@@ -353,7 +389,6 @@ _PUBLISHER = re.compile(
     r"^(?:发布(?:单位|机构)[:：])?(?P<name>.{2,30}?(?:研究院|研究中心|研究所|咨询|公司|协会|集团|出版社|中心))"
     r"(?:\s*(?:联合)?(?:发布|出品|编制|编著|著))?$"
 )
-_ISSUED = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月|[.\-/](?P<m2>\d{1,2}))$")
 
 
 def _publisher_and_date(head: list[str]) -> tuple[str, datetime | None, str]:
@@ -365,19 +400,16 @@ def _publisher_and_date(head: list[str]) -> tuple[str, datetime | None, str]:
         m = _PUBLISHER.match(compact)
         if m and not publisher and not _ROLE_TITLE.search(compact):
             publisher = m["name"]
-        legislature = _LEGISLATURE.search(_FULL_DATE.sub("", compact))
+        day = first_day(compact)  # the date before a law's adoption line is no place name
+        legislature = _LEGISLATURE.search(compact[:day.start] + compact[day.end:] if day else compact)
         if legislature and not publisher:
             publisher = (legislature["place"] or "") + legislature["body"]
     for line in head:
-        full = _FULL_DATE.search(line)
+        full = first_day(line)
         if full and len(line) <= 60:  # a dateline, not a sentence of the text that names a day
-            issued, precision = parse_published(full.group())
-            if issued:
-                return publisher, issued, precision
+            return publisher, *parse_published(line[full.start:])
     for line in head:
-        d = _ISSUED.match(squash(line))
-        if d:
-            month = int(d["m"] or d["m2"])
-            if 1 <= month <= 12:
-                return publisher, datetime(int(d["y"]), month, 1, tzinfo=CHINA), "month"
+        issued, precision = parse_published(squash(line), whole=True)  # 2013年1月 alone on its line
+        if issued:
+            return publisher, issued, precision
     return publisher, None, "day"

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 
-from chinese_text.sentences import ENDS_LIKE_TEXT, SENTENCE_END, ends_like_text, first_sentence
+from chinese_text.sentences import SENTENCE_END, ends_like_text, first_sentence
 
-__all__ = ["ENDS_LIKE_TEXT", "UNTITLED", "derive_title", "looks_like_title", "split_title"]
+__all__ = ["BYLINE", "DERIVED_MAX", "HEADING_MAX", "TITLE_MAX", "UNTITLED", "derive_title", "looks_like_title",
+           "split_title"]
 
 TITLE_MAX = 60
 HEADING_MAX = 40

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from chinese_text.sentences import ends_like_text
+
 from .headings import SECTION, is_contents_heading
-from .titles import ENDS_LIKE_TEXT
 
 __all__ = ["SECTION", "table_of_contents", "similar", "key", "find_section", "find_title"]
 _TOC_PAGE = re.compile(r"(?:\s*[.…·•\-]{2,}\s*|\t+|\s{2,})(\d{1,3})\s*$|(?<=[】\u3400-\u9fff）)])\s*(\d{1,3})$")
@@ -49,7 +50,7 @@ def table_of_contents(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
             if numbered:
                 entries.append((section, ""))  # a section that is one item (an editorial)
             continue
-        if len(text) > 80 or ENDS_LIKE_TEXT.search(text) and not numbered:
+        if len(text) > 80 or ends_like_text(text) and not numbered:
             return (entries, i) if len(entries) >= 2 else ([], 0)
         if pending:  # the title went on from the line before (a PDF wraps long titles)
             entries[-1] = (section, entries[-1][1] + text)

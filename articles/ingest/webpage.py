@@ -23,7 +23,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import trafilatura
 from bs4 import BeautifulSoup
 
-from chinese_text.dates import DAY, find_dates, parse_published
+from chinese_text.dates import DAY, MINUTE, first_day, parse_published, stated_date
 
 from .boilerplate import is_prose, trim_body
 from .decode import codec_for_label
@@ -46,7 +46,6 @@ _INFO_LINE_MAX = 165  # a labelled or dated line longer than this is text
 _FIELD = r"\s*[：:]\s*([^\s　|｜/：:]{1,30}+)(?![：:])"
 _SOURCE = re.compile(rf"(?:来源|出处){_FIELD}")
 _AUTHOR = re.compile(rf"(?:作者|记者|文){_FIELD}")
-_DATE_TIME_LINE = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}")
 _CLOSING_BYLINE = re.compile(r"[。！？”][（(](?:记者|通讯员|文)?\s*((?:[\u4e00-\u9fff]{2,4}[\s、]*){1,3})[)）]$")
 _ORGANISATION = re.compile(r"(?:社|局|网|报|台|部|委|会|厅|办|处|院|所|司|中心|集团|公司)\s*$")
 _SOURCE_URL = re.compile(r"(?:来源|转载自|摘自)[^\n]{0,40}?(https?://[\w\-.~:/?#@!$&'*+,;=%]+)")
@@ -249,18 +248,24 @@ def _page_info(soup: BeautifulSoup, title: str) -> str:
         for i, line in enumerate(lines) if re.search(_LABEL, line) and _is_info_line(line)
     ]
     after_title = lines[lines.index(title) + 1:lines.index(title) + 4] if title in lines else []
-    stamped = [line for line in lines if _DATE_TIME_LINE.match(line)][:1]
+    stamped = [line for line in lines if _starts_with_a_time(line)][:1]
     return " ".join(labelled + after_title + stamped)[:600]
 
 
 def _published(meta_time: str, info: str):
     """The meta tag's time, unless the page prints the same day to the minute."""
     when, precision = parse_published(meta_time)
-    day = _first_day(info)
+    day = first_day(info)
     printed, printed_precision = parse_published(info[day.start:]) if day else (None, DAY)
     if printed and (when is None or (printed.date() == when.date() and precision == "day")):
         return printed, printed_precision
     return when, precision
+
+
+def _starts_with_a_time(line: str) -> bool:
+    """`2004-12-10 11:55:08 …`: a line that opens with a day and its time (a page's stamp)."""
+    found = stated_date(line)
+    return found is not None and found.start == 0 and found.precision == MINUTE
 
 
 def _is_info_line(line: str) -> bool:
@@ -269,13 +274,8 @@ def _is_info_line(line: str) -> bool:
         return False
     if _LABELLED_LINE.match(line):
         return True
-    day = _first_day(line)
+    day = first_day(line)
     return day is not None and not line[:day.start].strip()
-
-
-def _first_day(text: str):
-    """The first date in `text` written out to the day, with its year."""
-    return next((d for d in find_dates(text) if d.explicit_year and d.precision == DAY), None)
 
 
 def _first(pattern: re.Pattern, text: str) -> str:

@@ -168,3 +168,13 @@ def test_a_bad_file_uploaded_in_the_admin_is_kept_with_its_own_message(admin_cli
     assert bytes(document.content) == data and Article.objects.count() == 0
     listing = admin_client.get(reverse("admin:articles_document_changelist")).content.decode()
     assert document.error[:20] in listing
+
+
+def test_the_publication_date_is_shown_in_the_date_input_as_browsers_read_it(issue):
+    """A `type=date` input shows only an ISO value: the locale's 2013/01/15 would leave it empty."""
+    import datetime
+
+    from articles.forms import PublicationMetadataForm
+
+    issue.published_on = datetime.date(2013, 1, 15)
+    assert 'value="2013-01-15"' in str(PublicationMetadataForm(instance=issue)["published_on"])

@@ -2,7 +2,16 @@ from datetime import date, datetime
 
 import pytest
 
-from chinese_text.dates import CHINA, date_label, find_dates, parse_published, stated_date, url_date
+from chinese_text.dates import (
+    CHINA,
+    date_label,
+    find_dates,
+    first_day,
+    opens_with_day,
+    parse_published,
+    stated_date,
+    url_date,
+)
 
 DEC_2013 = date(2013, 12, 19)
 
@@ -169,6 +178,8 @@ def test_unreadable_or_relative_stated_dates_are_none(value):
         ("http://www.ebrun.com/20130116/65432.shtml", date(2013, 1, 16)),
         ("http://news.xinhuanet.com/fortune/2013-01/16/c_124235.htm", date(2013, 1, 16)),
         ("http://www.chinanews.com/it/2013/01-16/4493337.shtml", date(2013, 1, 16)),
+        ("http://www.gov.cn/zwgk/2013-01/17/content_2314.htm", date(2013, 1, 17)),
+        ("http://www.mofcom.gov.cn/article/ae/ai/201301/t20130117_1234.html", date(2013, 1, 17)),
         ("http://tech.163.com/13/0116/10/8LQ.html", None),
         ("http://example.cn/2013/13/45/a.html", None),
     ],
@@ -186,3 +197,28 @@ def test_a_url_names_its_day_in_its_path(url, day):
 )
 def test_a_date_is_labelled_as_precisely_as_it_was_written(precision, label):
     assert date_label(datetime(2013, 9, 5, 8, 30, tzinfo=CHINA), precision) == label
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [("新闻联播 20250110", date(2025, 1, 10)), ("xwlb_20221108.md", date(2022, 11, 8)), ("订单号 202501101234", None),
+     ("t20130117", None), ("20251301", None)],
+)
+def test_eight_digits_alone_are_a_compact_day(text, day):
+    found = [d for d in find_dates(text) if d.precision == "day"]
+    assert [d.when for d in found] == ([day] if day else [])
+    assert all(d.explicit_year for d in found)
+
+
+def test_the_first_day_skips_coarser_dates():
+    found = first_day("2024年工作回顾，2025年1月10日发布")
+    assert found.when == date(2025, 1, 10) and found.raw == "2025年1月10日"
+
+
+@pytest.mark.parametrize(
+    "text, opens",
+    [("1月12日，协会举办培训。", True), ("2015年4月3日上午，商务部宣布…", True), ("１月１２日，协会…", True),
+     ("1月12日协会举办培训。", False), ("协会于1月12日举办培训。", False), ("2015年，电商交易额增长三成。", False)],
+)
+def test_a_paragraph_that_opens_with_its_day_and_a_pause_opens_like_news(text, opens):
+    assert opens_with_day(text) is opens

@@ -1,6 +1,6 @@
 import pytest
 
-from chinese_text.sentences import ends_like_text, ends_sentence, first_sentence, split_sentences
+from chinese_text.sentences import ends_like_text, ends_sentence, ends_statement, first_sentence, split_sentences
 
 
 def test_sentences_end_at_full_stops_semicolons_and_line_breaks():
@@ -48,3 +48,8 @@ def test_a_line_stopping_at_a_pause_is_text_not_a_title(line):
 
 def test_a_heading_does_not_end_like_text():
     assert not ends_like_text("打击假货、窜货，规范集市秩序")
+
+
+@pytest.mark.parametrize("line", ["价格战还能打多久？", "从“一带一路”看……", "What next?", "他说：“好。”", "就这样。"])
+def test_a_statement_ends_with_a_full_stop_and_a_headline_may_ask_or_trail_off(line):
+    assert ends_statement(line) == line.endswith(("。", "”"))

@@ -216,3 +216,37 @@ def test_with_few_source_lines_headings_still_split_the_articles():
     )
     parsed = parse_newsletter(text)
     assert [i.title for i in parsed.items] == ["协会召开理事会", "协会举办培训", "会员走访活动", "跨境电商新政发布"]
+
+
+def test_an_unsourced_article_between_sourced_ones_is_an_article_of_its_own():
+    """Most articles end with a source line, so headings before one are sub-headings; but a
+    heading whose text opens like news (its day, an outlet's byline) starts an article."""
+    text = "\n\n".join(
+        [
+            "某协会简报",
+            "2015年第3期",
+            "2015年4月",
+            "【行业资讯】",
+            "跨境电商新政发布",
+            "某部门发布跨境电商新政，简化通关手续，企业出口更加便利。",
+            "政策要点",
+            "新政包括简化申报、统一查验和快速退税三项内容。",
+            "（来源：某网 http://news.example.cn/2015/0401/a.html）",
+            "协会举办跨境电商培训",
+            "4月2日，协会举办跨境电商培训，六十家会员企业参加。",
+            "电商平台发布年度报告",
+            "【亿邦动力网讯】某平台发布年度报告，全年交易额增长三成。",
+            "（来源：亿邦动力网 http://www.ebrun.com/20150402/1.shtml）",
+            "农村电商试点扩大",
+            "2015年4月3日，商务部宣布农村电商试点扩大到两百个县。",
+            "（来源：商务部网站 http://www.mofcom.gov.cn/article/t20150403_2.html）",
+        ]
+    )
+    parsed = parse_newsletter(text)
+    assert [(i.title, i.outlet, _date(i)) for i in parsed.items] == [
+        ("跨境电商新政发布", "某网", "2015-04-01"),
+        ("协会举办跨境电商培训", "", "2015-04"),
+        ("电商平台发布年度报告", "亿邦动力网", "2015-04-02"),
+        ("农村电商试点扩大", "商务部网站", "2015-04-03"),
+    ]
+    assert "政策要点" in parsed.items[0].body

@@ -2,7 +2,7 @@
 import pytest
 
 from articles.ingest.clean import drop_running_lines, running_key
-from articles.ingest.headings import chinese_number, follows, is_contents_heading, parse_heading
+from articles.ingest.headings import follows, is_contents_heading, parse_heading
 
 
 @pytest.mark.parametrize("line, expected", [
@@ -36,8 +36,9 @@ def test_a_laws_article_is_recognised_as_a_clause_that_continues_its_chapter():
     assert parse_heading("第十条 拍卖人是指依照本法设立的从事拍卖活动的企业法人。").is_clause
 
 
-def test_chinese_numerals():
-    assert [chinese_number(t) for t in ("一", "十", "十二", "二十四", "一百零三", "7")] == [1, 10, 12, 24, 103, 7]
+def test_heading_numbers_are_read_as_numbers_whatever_their_numerals():
+    lines = ("第一章 总则", "第二十四章：结语", "第一百零三条 附则", "十二、展望", "第7节 小结")
+    assert [parse_heading(line).number for line in lines] == ["1", "24", "103", "12", "7"]
 
 
 def test_an_outline_number_must_follow_the_one_before():

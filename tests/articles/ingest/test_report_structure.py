@@ -211,6 +211,33 @@ def test_a_paragraph_across_a_page_break_stays_one_paragraph_of_one_item(note):
     assert first.captions == ["图1：拍卖企业数量"]
 
 
+DOCUMENTS = Path(__file__).resolve().parents[2] / "fixtures" / "documents"
+NEWS_WITH_NUMBERED_HEADINGS = [
+    "跨境电商出口持续增长", "2024年3月20日", "今年以来，我国跨境电商出口保持较快增长，多地出台支持政策。",
+    "一、政策持续发力", "海关总署推出多项便利措施，通关时间明显缩短。", "二、企业加快出海",
+    "越来越多的工厂开设海外店铺。", "三、服务体系完善", "海外仓数量超过两千个。",
+]
+
+
+def test_a_pdf_note_with_a_dated_title_block_above_flat_chapters_is_a_report():
+    """一、二、三 alone is weak evidence, but a first page that sets a title, a byline and
+    a date on their own lines right above the chapters is a short report's cover."""
+    text = (DOCUMENTS / "research_note.txt").read_text(encoding="utf-8")
+    pdf = make_pdf(text, header="请务必阅读正文之后的信息披露和法律声明", footer="{page} / {pages}", font_size=18)
+    parsed = parse_document(pdf, "note.pdf", time_limit=None)
+    assert parsed.kind == "report"
+    assert parsed.title == "产业带数字化跟踪：五金与家纺采购回暖"
+    assert parsed.published_at.date().isoformat() == "2024-03-20"
+    assert [i.title for i in parsed.items] == [
+        "核心观点", "五金产业带：询盘回升，小单为主", "家纺产业带：店铺增加，转化待提升"
+    ]
+
+
+def test_a_dated_news_story_in_a_pdf_with_numbered_sub_headings_is_not_a_report():
+    parsed = parse_document(make_pdf("\n".join(NEWS_WITH_NUMBERED_HEADINGS)), "news.pdf", time_limit=None)
+    assert parsed.kind == "article"
+
+
 @pytest.mark.parametrize("text", [
     # a newsletter issue
     pytest.param(lambda: seed_text(NEWSLETTER), id="newsletter-004"),
