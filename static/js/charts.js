@@ -14,7 +14,8 @@
       yAxis: { type: "value", minInterval: 1 },
       series: [
         { name: "提及次数", type: "bar", data: data.mentions, itemStyle: { color: "#0b5cad" } },
-        { name: "文章数", type: "line", data: data.articles, itemStyle: { color: "#d9822b" } }
+        { name: "文章数", type: "line", data: data.articles, itemStyle: { color: "#d9822b" } },
+        { name: "以此为主题", type: "line", data: data.about || [], itemStyle: { color: "#2e7d32" } }
       ]
     });
     window.addEventListener("resize", function () { chart.resize(); });
