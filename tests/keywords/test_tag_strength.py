@@ -1,6 +1,6 @@
 """The strength of each tag reaches the database, the topic page, its feed and the API;
 editors' not-phrases and re-tagging keep it current."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import feedparser
 import pytest
@@ -20,7 +20,7 @@ MENTION_BODY = OTHER * 6 + "平台也开始研究大数据。"  # another story,
 
 def article(title: str, body: str, day: int) -> Article:
     row = Article.objects.create(
-        title=title, body=body, is_published=True, published_at=datetime(2014, 3, day, tzinfo=timezone.utc)
+        title=title, body=body, is_published=True, published_at=datetime(2014, 3, day, tzinfo=UTC)
     )
     services.article_analyse(article_id=row.pk)
     return row
@@ -67,7 +67,8 @@ def test_the_api_lists_each_tag_with_its_strength_beside_the_topics(client, big_
     detail = client.get(f"/api/articles/{about.pk}").json()
     assert {"topic": big_data.slug, "strength": "about"} in detail["tags"]
     assert big_data.slug in detail["topics"]
-    assert client.get(f"/api/articles/{mention.pk}").json()["tags"] == [{"topic": big_data.slug, "strength": "mentions"}]
+    tags = client.get(f"/api/articles/{mention.pk}").json()["tags"]
+    assert tags == [{"topic": big_data.slug, "strength": "mentions"}]
 
 
 def test_links_made_before_strengths_say_mentions_until_the_retag(big_data, django_capture_on_commit_callbacks):

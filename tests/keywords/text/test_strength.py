@@ -88,7 +88,10 @@ def test_a_form_cut_out_of_other_words_is_no_mention(segmenter, text):
     assert tag(segmenter, FILLER + text) == {}
 
 
-@pytest.mark.parametrize("text", ["产业带上线了。", "以产业带为单位招商。", "产业带企业纷纷入驻。", "大数据产业蓬勃发展。"])
+STANDING = ["产业带上线了。", "以产业带为单位招商。", "产业带企业纷纷入驻。", "大数据产业蓬勃发展。"]
+
+
+@pytest.mark.parametrize("text", STANDING)
 def test_a_form_standing_as_a_word_is_a_mention(segmenter, text):
     assert len(tag(segmenter, FILLER + text)) == 1
 
