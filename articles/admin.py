@@ -161,7 +161,7 @@ class DocumentAdmin(admin.ModelAdmin):
 class ArticleTopicInline(admin.TabularInline):
     model = ArticleTopic
     extra = 0
-    fields = ["topic", "mentions", "title_mentions", "score"]
+    fields = ["topic", "strength", "mentions", "title_mentions", "score"]
     readonly_fields = fields
     can_delete = False
 

@@ -8,6 +8,7 @@ from ninja.pagination import paginate
 
 from b2bwatch.api_errors import DOCUMENTED_ERRORS
 from b2bwatch.api_pagination import Pages
+from keywords.text.strength import ABOUT
 
 from .archive import ArchiveFilters, articles_filtered
 from .dates import KnownDate, article_date, publication_date
@@ -74,14 +75,26 @@ class ImageOut(Schema):
     alt: str = Field(description="图片说明")
 
 
+class TagOut(Schema):
+    topic: str = Field(description="关键词标识（slug）")
+    strength: str = Field(description="about：文章以此为主题；mentions：仅提及")
+
+
 class ArticleDetailOut(ArticleOut):
     body: str
     topics: list[str]
+    tags: list[TagOut]
     images: list[ImageOut]
 
     @staticmethod
     def resolve_topics(article: Article) -> list[str]:
         return [tag.topic.slug for tag in article.topic_tags.all()]
+
+    @staticmethod
+    def resolve_tags(article: Article) -> list[dict]:
+        """Each topic with its strength, the topics the article is about first."""
+        tags = sorted(article.topic_tags.all(), key=lambda tag: (tag.strength != ABOUT, -tag.score))
+        return [{"topic": tag.topic.slug, "strength": tag.strength} for tag in tags]
 
     @staticmethod
     def resolve_images(article: Article) -> list[dict]:

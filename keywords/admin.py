@@ -14,6 +14,7 @@ from .models import (
     TimelineEvent,
     Topic,
     TopicAlias,
+    TopicNotPhrase,
     YearKeyword,
 )
 from .services import topics_retag_start
@@ -31,12 +32,19 @@ class TopicAliasInline(admin.TabularInline):
     extra = 1
 
 
+class TopicNotPhraseInline(admin.TabularInline):
+    """Wordings that hold the topic's name but are not the topic; like aliases, a change re-tags."""
+
+    model = TopicNotPhrase
+    extra = 1
+
+
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
     list_display = ["term", "slug", "alias_list"]
     search_fields = ["term", "aliases__text"]
     prepopulated_fields = {"slug": ["term"]}
-    inlines = [TopicAliasInline]
+    inlines = [TopicAliasInline, TopicNotPhraseInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")
@@ -46,7 +54,7 @@ class TopicAdmin(admin.ModelAdmin):
         return "、".join(a.text for a in obj.aliases.all())
 
     def save_related(self, request, form, formsets, change):
-        """After a topic and its aliases are saved, re-tag the corpus with them."""
+        """After a topic, its aliases and not-phrases are saved, re-tag the corpus with them."""
         super().save_related(request, form, formsets, change)
         retag_with_message(request, f"关键词“{form.instance.term}”已修改")
 
@@ -107,8 +115,8 @@ class KeywordYearAdmin(admin.ModelAdmin):
 
 @admin.register(ArticleTopic)
 class ArticleTopicAdmin(admin.ModelAdmin):
-    list_display = ["article", "topic", "mentions", "title_mentions", "score"]
-    list_filter = ["topic"]
+    list_display = ["article", "topic", "strength", "mentions", "title_mentions", "score"]
+    list_filter = ["topic", "strength"]
     raw_id_fields = ["article"]
 
 

@@ -1,6 +1,6 @@
 """Read-only JSON API for topics and yearly keyword lists."""
 
-from ninja import Path, Router, Schema
+from ninja import Field, Path, Router, Schema
 from ninja.pagination import paginate
 
 from articles.api import ArticleOut
@@ -41,7 +41,8 @@ class TopicOut(Schema):
 
 class MentionsOut(Schema):
     year: int
-    articles: int
+    about: int = Field(description="以此为主题的文章数")
+    articles: int = Field(description="提及的文章数（含以此为主题的）")
     mentions: int
 
 

@@ -1,8 +1,8 @@
 """The user dictionary and tagger, built from the database once per process.
 
 A worker keeps its segmenter between tasks (loading jieba takes about a second) and
-rebuilds it only when the topics, aliases or reviewed organisations it was built from
-have changed.
+rebuilds it only when the topics, aliases, not-phrases or reviewed organisations it was
+built from have changed.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from django.conf import settings
 
 from chinese_text.normalise import fold
 
-from .models import Organisation, OrganisationAlias, Topic, TopicAlias
+from .models import Organisation, OrganisationAlias, Topic, TopicAlias, TopicNotPhrase
 from .text.organisations import OrgForms, dictionary_words
 from .text.segmenter import Segmenter
 from .text.tagging import Tagger, TopicForms
@@ -41,7 +41,13 @@ def _topic_forms() -> list[TopicForms]:
     forms: dict[int, list[str]] = {pk: [term] for pk, term in Topic.objects.values_list("pk", "term")}
     for topic_id, text in TopicAlias.objects.values_list("topic_id", "text"):
         forms.setdefault(topic_id, []).append(text)
-    return [TopicForms(key=pk, forms=tuple(f)) for pk, f in sorted(forms.items())]
+    not_phrases: dict[int, list[str]] = {}
+    for topic_id, text in TopicNotPhrase.objects.order_by("text").values_list("topic_id", "text"):
+        not_phrases.setdefault(topic_id, []).append(text)
+    return [
+        TopicForms(key=pk, forms=tuple(f), not_phrases=tuple(not_phrases.get(pk, ())))
+        for pk, f in sorted(forms.items())
+    ]
 
 
 def _organisation_forms() -> list[OrgForms]:
@@ -58,7 +64,9 @@ def _organisation_forms() -> list[OrgForms]:
 
 
 def _fingerprint(topics: list[TopicForms], organisations: list[OrgForms]) -> str:
-    raw = settings.SEGMENTER_ENGINE + "\n" + "\n".join(f"{t.key}\t" + "\t".join(t.forms) for t in topics)
+    raw = settings.SEGMENTER_ENGINE + "\n" + "\n".join(
+        f"{t.key}\t" + "\t".join(t.forms) + "\t!" + "\t".join(t.not_phrases) for t in topics
+    )
     raw += "\n#\n" + "\n".join(f"{o.name}\t" + "\t".join(o.forms) for o in organisations)
     return hashlib.sha1(raw.encode()).hexdigest()
 

@@ -5,10 +5,12 @@ from articles.feeds import FEED_SIZE, ArticleFeed, with_atom
 from articles.selectors import articles_published
 
 from .models import KeywordYear
-from .selectors import topic_articles, topic_get
+from .selectors import topic_articles, topic_get, topic_strength_counts
 
 
 class TopicFeed(ArticleFeed):
+    """The articles about the topic first (newest first), then those that only mention it."""
+
     def get_object(self, request, slug):
         return topic_get(slug)
 
@@ -19,7 +21,9 @@ class TopicFeed(ArticleFeed):
         return topic.get_absolute_url()
 
     def description(self, topic):
-        return topic.description or f"关于“{topic.term}”的B2B行业文章"
+        counts = topic_strength_counts(topic)
+        about = topic.description or f"关于“{topic.term}”的B2B行业文章"
+        return f"{about}（{counts['about']} 篇以此为主题，另有 {counts['mentions']} 篇提及）"
 
     def items(self, topic):
         return topic_articles(topic)[:FEED_SIZE]

@@ -7,6 +7,8 @@ from articles.dates import date_iso
 from articles.models import Article
 from chinese_text import dates
 
+from .text.strength import ABOUT, MENTIONS
+
 
 class Topic(models.Model):
     term = models.CharField("关键词", max_length=100, unique=True)
@@ -42,6 +44,23 @@ class TopicAlias(models.Model):
         verbose_name = "别名"
         verbose_name_plural = "别名"
         ordering = ["text"]
+
+    def __str__(self):
+        return self.text
+
+
+class TopicNotPhrase(models.Model):
+    """A wording that holds one of the topic's names but is not the topic: 线上线下结合的方式
+    is a meeting's format, 中国-东盟自贸区 an agreement. Its names inside it are no mentions."""
+
+    topic = models.ForeignKey(Topic, verbose_name="关键词", on_delete=models.CASCADE, related_name="not_phrases")
+    text = models.CharField("不算提及的说法", max_length=100)
+
+    class Meta:
+        verbose_name = "不算提及的说法"
+        verbose_name_plural = "不算提及的说法"
+        ordering = ["text"]
+        constraints = [models.UniqueConstraint(fields=["topic", "text"], name="not_phrase_once_per_topic")]
 
     def __str__(self):
         return self.text
@@ -89,7 +108,14 @@ class YearKeyword(models.Model):
 
 
 class ArticleTopic(models.Model):
-    """The tagging of one article with one topic, as the analysis measured it."""
+    """The tagging of one article with one topic, as the analysis measured it: how often,
+    how relevant, and whether the article is about the topic or only mentions it
+    (keywords.text.strength). Links made before strengths existed say "mentions" until
+    the next re-tag."""
+
+    class Strength(models.TextChoices):
+        ABOUT = ABOUT, "主题"
+        MENTIONS = MENTIONS, "提及"
 
     article = models.ForeignKey(Article, verbose_name="文章", on_delete=models.CASCADE, related_name="topic_tags")
     topic = models.ForeignKey(Topic, verbose_name="关键词", on_delete=models.CASCADE, related_name="article_tags")
@@ -97,13 +123,14 @@ class ArticleTopic(models.Model):
     title_mentions = models.PositiveIntegerField("标题中提及", default=0)
     in_title = models.BooleanField("标题含关键词", default=False)
     score = models.FloatField("相关度", default=0.0)
+    strength = models.CharField("关联程度", max_length=10, choices=Strength.choices, default=Strength.MENTIONS)
 
     class Meta:
         verbose_name = "文章关键词"
         verbose_name_plural = "文章关键词"
         ordering = ["-score"]
         constraints = [models.UniqueConstraint(fields=["article", "topic"], name="article_topic_once")]
-        indexes = [models.Index(fields=["topic", "-score"])]
+        indexes = [models.Index(fields=["topic", "-score"]), models.Index(fields=["topic", "strength"])]
 
     def __str__(self):
         return f"{self.article_id}:{self.topic} ×{self.mentions}"

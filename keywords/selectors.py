@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Sum
+from django.db.models import Case, Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import ExtractYear, TruncMonth, TruncQuarter
 from django.shortcuts import get_object_or_404
 
@@ -47,28 +47,52 @@ def topic_year_ranks(topic: Topic) -> list[YearKeyword]:
     return list(topic.year_entries.select_related("keyword_year").order_by("-keyword_year__year"))
 
 
-def topic_articles(topic: Topic) -> QuerySet[Article]:
+ABOUT_FIRST = Case(When(strength=ArticleTopic.Strength.ABOUT, then=Value(0)), default=Value(1))
+
+
+def _tagged(topic: Topic) -> QuerySet[Article]:
+    """The topic's published articles, one per story, each with `is_about`."""
+    about = ArticleTopic.objects.filter(article=OuterRef("pk"), topic=topic, strength=ArticleTopic.Strength.ABOUT)
     return (
         one_per_story(Article.objects.published())
         .filter(topic_tags__topic=topic)
+        .annotate(is_about=Exists(about))
         .select_related("source", "publication")
-        .order_by(F("published_at").desc(nulls_last=True), "-id")
     )
 
 
+def topic_articles(topic: Topic) -> QuerySet[Article]:
+    """The articles about the topic, newest first, then those that only mention it."""
+    return _tagged(topic).order_by("-is_about", F("published_at").desc(nulls_last=True), "-id")
+
+
+def topic_strength_counts(topic: Topic) -> dict[str, int]:
+    """How many of the topic's articles (one per story) are about it, and how many only mention it."""
+    counts = _tagged(topic).aggregate(about=Count("pk", filter=Q(is_about=True)), total=Count("pk"))
+    return {"about": counts["about"], "mentions": counts["total"] - counts["about"]}
+
+
+_ABOUT = Q(strength=ArticleTopic.Strength.ABOUT)
+
+
 def topic_mentions_by_year(topic: Topic) -> list[dict]:
-    """Per year of publication: how many articles mention the topic, and how often."""
+    """Per year of publication: how many articles are about the topic, how many name it at
+    all, and how often."""
     return list(
         ArticleTopic.objects.filter(topic=topic, article__is_published=True, article__published_at__isnull=False)
         .annotate(year=ExtractYear("article__published_at"))
         .values("year")
-        .annotate(articles=Count("article", distinct=True), mentions=Sum("mentions"))
+        .annotate(about=Count("article", filter=_ABOUT, distinct=True), articles=Count("article", distinct=True),
+                  mentions=Sum("mentions"))
         .order_by("year")
     )
 
 
 def topics_for_article(article: Article) -> list[ArticleTopic]:
-    return list(article.topic_tags.select_related("topic").prefetch_related("topic__aliases").order_by("-score"))
+    """The article's tags, the topics it is about first."""
+    return list(
+        article.topic_tags.select_related("topic").prefetch_related("topic__aliases").order_by(ABOUT_FIRST, "-score")
+    )
 
 
 def topic_mentions_by_period(topic: Topic, period: str = "quarter") -> list[dict]:
@@ -80,7 +104,8 @@ def topic_mentions_by_period(topic: Topic, period: str = "quarter") -> list[dict
         ArticleTopic.objects.filter(topic=topic, article__is_published=True, article__published_at__isnull=False)
         .annotate(period=trunc("article__published_at"))
         .values("period")
-        .annotate(articles=Count("article", distinct=True), mentions=Sum("mentions"))
+        .annotate(about=Count("article", filter=_ABOUT, distinct=True), articles=Count("article", distinct=True),
+                  mentions=Sum("mentions"))
         .order_by("period")
     )
     counts = {period_label(row["period"], period): row for row in rows}
@@ -90,6 +115,7 @@ def topic_mentions_by_period(topic: Topic, period: str = "quarter") -> list[dict
     return [
         {
             "period": label,
+            "about": counts[label]["about"] if label in counts else 0,
             "articles": counts[label]["articles"] if label in counts else 0,
             "mentions": counts[label]["mentions"] if label in counts else 0,
         }
@@ -138,11 +164,14 @@ def topic_sources(topic: Topic, limit: int = 10) -> list[dict]:
 
 
 def topic_articles_by(topic: Topic, order: str) -> QuerySet[Article]:
-    """The topic's articles by date (newest first) or by relevance score."""
+    """The topic's articles by date (newest first) or by relevance score, those about it
+    before those that only mention it."""
     articles = topic_articles(topic)
     if order == "relevance":
         score = Max("topic_tags__score", filter=Q(topic_tags__topic=topic))
-        return articles.annotate(relevance=score).order_by("-relevance", F("published_at").desc(nulls_last=True))
+        return articles.annotate(relevance=score).order_by(
+            "-is_about", "-relevance", F("published_at").desc(nulls_last=True)
+        )
     return articles
 
 
@@ -193,7 +222,7 @@ def year_review(keyword_year: KeywordYear, *, top: int = 3) -> list[dict]:
         articles = list(
             one_per_story(Article.objects.published())
             .filter(topic_tags__topic_id=entry.topic_id, published_at__year=keyword_year.year)
-            .order_by("-topic_tags__score")
+            .order_by(F("topic_tags__strength").asc(), "-topic_tags__score")  # "about" sorts before "mentions"
             .only("pk", "title", "published_at")[:top]
         )
         review.append({"entry": entry, "monthly": monthly[entry.topic_id], "articles": articles})

@@ -70,6 +70,7 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
                 title_mentions=m.title_mentions,
                 in_title=m.in_title,
                 score=m.score,
+                strength=m.strength,
             )
             for m in found.topics
         )

@@ -20,7 +20,8 @@
       ],
       series: [
         { name: "提及次数", type: "bar", yAxisIndex: 0, data: data.mentions, itemStyle: { color: "#0b5cad" } },
-        { name: "文章数", type: "line", yAxisIndex: 1, data: data.articles, itemStyle: { color: "#d9822b" } }
+        { name: "文章数", type: "line", yAxisIndex: 1, data: data.articles, itemStyle: { color: "#d9822b" } },
+        { name: "以此为主题的文章数", type: "line", yAxisIndex: 1, data: data.about || [], itemStyle: { color: "#2e7d32" } }
       ]
     });
     window.addEventListener("resize", function () { chart.resize(); });

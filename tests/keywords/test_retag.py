@@ -67,6 +67,8 @@ def test_editing_aliases_in_the_admin_starts_a_retag(admin_client, seeded, djang
         "term": topic.term, "slug": topic.slug, "description": topic.description,
         "aliases-TOTAL_FORMS": len(aliases) + 1, "aliases-INITIAL_FORMS": len(aliases),
         "aliases-MIN_NUM_FORMS": 0, "aliases-MAX_NUM_FORMS": 1000,
+        "not_phrases-TOTAL_FORMS": 0, "not_phrases-INITIAL_FORMS": 0,
+        "not_phrases-MIN_NUM_FORMS": 0, "not_phrases-MAX_NUM_FORMS": 1000,
     }
     for i, alias in enumerate(aliases):
         data |= {f"aliases-{i}-id": alias.pk, f"aliases-{i}-text": alias.text, f"aliases-{i}-topic": topic.pk}

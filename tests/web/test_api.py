@@ -31,7 +31,7 @@ def test_a_years_keywords_in_order_with_counts(client, seeded):
 
 def test_topic_detail_articles_and_mentions(client, seeded):
     topic = get(client, "/api/topics/chanyedai")
-    assert topic["mentions_by_year"] == [{"year": 2013, "articles": 1, "mentions": 12}]
+    assert topic["mentions_by_year"] == [{"year": 2013, "about": 1, "articles": 1, "mentions": 12}]
     page = get(client, "/api/topics/chanyedai/articles")
     assert page["count"] == 1 and page["items"][0]["title"] == TITLE
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from articles.ingest import parse_document
+from benchmarks.bench_tag_strength import seed_items  # the seeds' items, split as the import splits them
 from keywords.seed import KEYWORDS_2013
 from keywords.text.organisations import SEED_ORGANISATIONS, dictionary_words
 from keywords.text.segmenter import ENGINES, Segmenter
@@ -26,16 +26,6 @@ TERMS = [term for term, *_ in KEYWORDS_2013]
 FORMS = {term: (term, *aliases) for term, _, aliases, _ in KEYWORDS_2013}
 
 pytestmark = pytest.mark.skipif(not SEEDS.exists(), reason="seed corpus not present")
-
-
-@cache
-def seed_items() -> dict[tuple[str, int], tuple[str, str]]:
-    items = {}
-    for path in sorted(SEEDS.glob("00*.txt")):
-        parsed = parse_document(path.read_bytes(), filename=path.name)
-        for index, item in enumerate(parsed.items, start=1):
-            items[(path.name[:3], item.position or index)] = (item.title, item.body)
-    return items
 
 
 def gold() -> list[dict]:
