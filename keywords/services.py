@@ -113,15 +113,15 @@ def topics_retag_step(job: Job, progress) -> bool:
     Chunks keep each task short, so other work (new imports) interleaves and the site
     keeps serving; the cursor in the job's row lets a re-queued job go on where it stopped.
     """
-    after_id = job.params.get("after_id", 0)
+    after_id, before = job.params.get("after_id", 0), job.params.get("done", 0)  # a chunk redone starts here
     ids = list(Article.objects.filter(pk__gt=after_id).order_by("pk").values_list("pk", flat=True)[:RETAG_CHUNK])
     for n, article_id in enumerate(ids, start=1):
         article_analyse(article_id=article_id)
         if n % RETAG_PROGRESS_EVERY == 0 or n == len(ids):
-            progress(job.done + n)
+            progress(before + n)
+    job.done = before + len(ids)
     if ids:
-        job.done += len(ids)
-        job.params = {"after_id": ids[-1]}
+        job.params = {"after_id": ids[-1], "done": job.done}
         Job.objects.filter(pk=job.pk).update(params=job.params)
     finished = len(ids) < RETAG_CHUNK
     if finished:
