@@ -122,7 +122,7 @@ class DocumentAdmin(admin.ModelAdmin):
     def status_line(self, obj):
         if obj.status in (Document.Status.RECEIVED, Document.Status.PARSING):
             job = obj.jobs.filter(kind=Job.Kind.PARSE).order_by("-pk").first()
-            return job_cell(job, text=obj.error) if job else obj.get_status_display()
+            return job_cell(job, text=obj.error, reload_when_done=True) if job else obj.get_status_display()
         if obj.status == Document.Status.FAILED:
             return format_html('<span class="status-failed">失败</span><span class="status-error" title="{}">{}</span>',
                                obj.error, truncatechars(obj.error, 80))

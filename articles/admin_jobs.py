@@ -11,6 +11,7 @@ from django.http import JsonResponse
 from django.template.defaultfilters import truncatechars
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from .jobs import job_retry
 from .models import Job
@@ -26,16 +27,18 @@ def job_state(job: Job) -> dict:
     }
 
 
-def job_cell(job: Job | None, *, text: str = ""):
-    """A job's state and progress as one live cell (see the module's docstring)."""
+def job_cell(job: Job | None, *, text: str = "", reload_when_done: bool = False):
+    """A job's state and progress as one live cell (see the module's docstring); with
+    `reload_when_done` the page reloads when the job ends, to show what it produced."""
     if job is None:
         return text or "—"
     state = job.error if job.status == Job.Status.FAILED else (text or job.message)
     return format_html(
-        '<a href="{}" class="job-cell job-{}" data-job-id="{}" title="{}"><span class="job-label">{}</span> '
+        '<a href="{}" class="job-cell job-{}" data-job-id="{}"{} title="{}"><span class="job-label">{}</span> '
         '<progress max="100" value="{}"></progress> <span class="job-count">{}/{}</span> '
         '<span class="job-text">{}</span></a>',
-        reverse("admin:articles_job_change", args=[job.pk]), job.status, job.pk, state, job.get_status_display(),
+        reverse("admin:articles_job_change", args=[job.pk]), job.status, job.pk,
+        mark_safe(" data-reload-when-done") if reload_when_done else "", state, job.get_status_display(),
         job.percent, job.done, job.total, truncatechars(state, 60),
     )
 

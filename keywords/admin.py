@@ -118,7 +118,7 @@ class KeywordYearAdmin(admin.ModelAdmin):
             "title": f"{keyword_year.year}年关键词发现",
             "keyword_year": keyword_year,
             "job": job,
-            "job_cell": job_cell(job) if job else "",
+            "job_cell": job_cell(job, reload_when_done=True) if job else "",
             "candidates": candidates,
             "can_change": self.has_change_permission(request, keyword_year),
             "media": self.media,

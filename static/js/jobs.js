@@ -1,6 +1,7 @@
 /* Live job cells (articles/admin_jobs.py): every element with data-job-id whose job is
    waiting or running is refreshed from the job list's status/ endpoint every few seconds,
-   until every job on the page has ended. A file, not inline script, for the CSP. */
+   until every job on the page has ended; a cell marked data-reload-when-done reloads the
+   page when its job ends. A file, not inline script, for the CSP. */
 (function () {
   "use strict";
   var EVERY_MS = 2000;
@@ -36,11 +37,15 @@
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) {
         if (!data) { return; }  // no permission or an error: leave the page as it is
+        var reload = false;
         data.jobs.forEach(function (job) {
           open.forEach(function (cell) {
-            if (cell.getAttribute("data-job-id") === String(job.id)) { update(cell, job); }
+            if (cell.getAttribute("data-job-id") !== String(job.id)) { return; }
+            update(cell, job);
+            reload = reload || (!job.open && cell.hasAttribute("data-reload-when-done"));
           });
         });
+        if (reload) { window.location.reload(); return; }  // to show what the job produced
         window.setTimeout(poll, EVERY_MS);
       })
       .catch(function () { window.setTimeout(poll, EVERY_MS * 5); });
