@@ -43,15 +43,16 @@ class JobStopped(Exception):
 
 
 def job_create(*, kind: str, user=None, message: str = "", params: dict | None = None, total: int = 0,
-               document=None) -> Job:
-    """Store a job as waiting and send it to a worker once the row is committed."""
+               document=None, foreground: bool = False) -> Job:
+    """Store a job as waiting and send it to a worker once the row is committed
+    (`foreground`: never to the background thread; a shell command waits for it)."""
     job = Job.objects.create(kind=kind, message=message, params=params or {}, total=total, document=document,
                              created_by=user if user is not None and user.is_authenticated else None)
-    transaction.on_commit(lambda: job_send(job.pk))
+    transaction.on_commit(lambda: job_send(job.pk, foreground=foreground))
     return job
 
 
-def job_send(job_id: int) -> bool:
+def job_send(job_id: int, *, foreground: bool = False) -> bool:
     """Queue a job's task; False when the broker is down (the sweep will queue it later).
 
     With no broker (tasks run in-process) and JOBS_IN_THREAD, the job runs in the web
@@ -62,7 +63,7 @@ def job_send(job_id: int) -> bool:
     from .recovery import task_send
     from .tasks import job_run
 
-    if settings.JOBS_IN_THREAD and app.conf.task_always_eager:
+    if settings.JOBS_IN_THREAD and app.conf.task_always_eager and not foreground:
         _background().submit(_run_in_background, job_id)
         return True
     return task_send(job_run, job_id)

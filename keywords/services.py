@@ -93,7 +93,7 @@ RETAG_CHUNK = 200
 RETAG_PROGRESS_EVERY = 20
 
 
-def topics_retag_start(*, reason: str = "", user=None) -> Job:
+def topics_retag_start(*, reason: str = "", user=None, foreground: bool = False) -> Job:
     """Re-tag every article (and rebuild its search tokens) after topics changed: a job,
     so the editor's save returns at once and the job list shows the progress.
 
@@ -104,7 +104,7 @@ def topics_retag_start(*, reason: str = "", user=None) -> Job:
         status=Job.Status.SUPERSEDED, finished_at=timezone.now()
     )
     return job_create(kind=Job.Kind.RETAG, total=Article.objects.count(), message=reason, user=user,
-                      params={"after_id": 0})
+                      params={"after_id": 0}, foreground=foreground)
 
 
 def topics_retag_step(job: Job, progress) -> bool:
