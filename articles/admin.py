@@ -1,17 +1,14 @@
-from urllib.parse import quote
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.validators import URLValidator
 from django.db import models
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 
 from keywords.models import ArticleTopic
 
-from . import admin_review, admin_views  # noqa: F401 (admin_review registers its admin)
-from .models import Article, Channel, Document, FailedEntry, Job, Publication, Source
+from . import admin_documents, admin_jobs, admin_review, admin_views  # noqa: F401 - they register their admins
+from .models import Article, Channel, FailedEntry, Job, Publication, Source
 
 # Links typed into the admin are http(s) only, like those the parsers store.
 HTTP_URLS_ONLY = {models.URLField: {"validators": [URLValidator(schemes=["http", "https"])]}}
@@ -50,14 +47,13 @@ class ChannelAdmin(admin.ModelAdmin):
 
     @admin.action(description="立即抓取所选来源", permissions=["change"])
     def poll_now(self, request, queryset):
-        from django.db import transaction
+        from .polling import channel_poll_start
 
-        from .tasks import channel_poll
-
-        ids = list(queryset.values_list("pk", flat=True))
-        for channel_id in ids:
-            transaction.on_commit(lambda channel_id=channel_id: channel_poll.delay(channel_id))
-        self.message_user(request, f"已安排抓取 {len(ids)} 个来源。")
+        for channel in queryset:
+            channel_poll_start(channel=channel, user=request.user)
+        url = reverse("admin:articles_job_changelist") + f"?kind__exact={Job.Kind.CHANNEL_POLL}"
+        message = format_html('已安排抓取 {} 个来源，<a href="{}">查看进度与结果</a>。', queryset.count(), url)
+        self.message_user(request, message)
 
 
 @admin.register(FailedEntry)
@@ -89,73 +85,6 @@ class SourceAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["filename", "media_type", "size", "status", "error", "created_at", "result_link", "download_link"]
-    list_filter = ["status", "media_type"]
-    search_fields = ["filename", "sha256", "origin"]
-    readonly_fields = [
-        "filename", "media_type", "size", "sha256", "origin", "source", "uploaded_by", "structure",
-        "status", "error", "created_at", "parsed_at", "result_link", "download_link",
-    ]
-    exclude = ["content"]
-    change_list_template = "admin/articles/document/change_list.html"
-    actions = ["reparse"]
-
-    @admin.action(description="重新解析所选文档", permissions=["change"])
-    def reparse(self, request, queryset):
-        from .services import documents_reparse
-
-        documents = documents_reparse(document_ids=list(queryset.values_list("pk", flat=True)))
-        waiting = sum(1 for d in documents if getattr(d, "parse_queued", None) is False)
-        self.message_user(request, f"已将 {len(documents)} 个文档重新排队解析；原有的拆分结果将被新的解析结果替换。")
-        if waiting:
-            self.message_user(
-                request, f"其中 {waiting} 个暂时无法排队（任务队列不可用），队列恢复后会自动解析。", messages.WARNING
-            )
-
-    @admin.display(description="解析结果")
-    def result_link(self, obj):
-        publication = obj.publication_set.first()
-        if publication:
-            url = reverse("admin:articles_publication_review", args=[publication.pk])
-            state = "已发布" if publication.is_published else "待审核"
-            return format_html('<a href="{}">审核拆分（{}，{} 篇）</a>', url, state, publication.articles.count())
-        article = obj.articles.first()
-        if article:
-            return format_html('<a href="{}">{}</a>', reverse("admin:articles_article_change", args=[article.pk]),
-                               article.title)
-        return "—"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).defer("content")
-
-    def has_add_permission(self, request):
-        return False
-
-    @admin.display(description="原始文件")
-    def download_link(self, obj):
-        url = reverse("admin:articles_document_download", args=[obj.pk])
-        return format_html('<a href="{}">下载</a>', url)
-
-    def get_urls(self):
-        download = self.admin_site.admin_view(self.download_view)
-        upload = self.admin_site.admin_view(lambda request: admin_views.upload_view(self, request))
-        return [
-            path("<int:pk>/download/", download, name="articles_document_download"),
-            path("upload/", upload, name="articles_document_upload"),
-            *super().get_urls(),
-        ]
-
-    def download_view(self, request, pk):
-        if not self.has_view_permission(request):
-            return HttpResponse(status=403)
-        document = get_object_or_404(Document, pk=pk)
-        response = HttpResponse(bytes(document.content), content_type=document.media_type or "application/octet-stream")
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(document.filename, safe='')}"
-        return response
 
 
 class ArticleTopicInline(admin.TabularInline):
@@ -195,21 +124,3 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     raw_id_fields = ["publication", "document"]
     inlines = [ArticleTopicInline]
-
-
-@admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "status", "progress", "message", "created_at", "finished_at"]
-    list_filter = ["kind", "status"]
-    readonly_fields = [
-        "kind", "status", "progress", "total", "done", "message", "created_by", "created_at", "finished_at",
-    ]
-
-    def has_add_permission(self, request):
-        return False
-
-    @admin.display(description="进度")
-    def progress(self, obj):
-        return format_html(
-            '<progress max="100" value="{}"></progress> {}/{}（{}%）', obj.percent, obj.done, obj.total, obj.percent
-        )

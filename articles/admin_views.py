@@ -1,7 +1,7 @@
-"""The editor's upload and review pages, mounted inside the admin.
+"""The editor's review page, mounted inside the admin (the upload page is in admin_documents).
 
 Being staff only lets one into the admin; each page checks the model permission for
-what it does (403 otherwise): uploading needs `articles.add_document`, reading a review
+what it does (403 otherwise): reading a review
 `view_publication` or `change_publication`, editing the split `change_publication`,
 publishing or taking down `publish_publication`, creating a source from the review
 page `add_source`.
@@ -13,56 +13,15 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html
 
 from . import review
-from .forms import PublicationMetadataForm, SourceCreateForm, UploadForm
+from .forms import PublicationMetadataForm, SourceCreateForm
 from .issue_duplicates import publication_duplicates
 from .models import Article, Publication, ReviewState
-from .services import DocumentRejected, document_create
 
 UPLOAD_PERMISSION = "articles.add_document"
 PUBLISH_PERMISSION = "articles.publish_publication"
 SOURCE_PERMISSION = "articles.add_source"
-
-
-def upload_view(model_admin, request):
-    if not request.user.has_perm(UPLOAD_PERMISSION):
-        raise PermissionDenied
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        for upload in form.cleaned_data["files"]:
-            _store_upload(request, upload, form.cleaned_data)
-        return redirect("admin:articles_document_changelist")
-    context = {**model_admin.admin_site.each_context(request), "form": form, "title": "上传文档",
-               "opts": model_admin.model._meta}
-    return TemplateResponse(request, "admin/articles/document/upload.html", context)
-
-
-def _store_upload(request, upload, data) -> None:
-    try:
-        document, created = document_create(
-            data=upload.read(), filename=upload.name, origin="后台上传", source=data["source"],
-            uploaded_by=request.user, structure=data["structure"] or "",
-        )
-    except DocumentRejected as exc:
-        messages.error(request, f"{upload.name}：{exc}")
-        return
-    url = reverse("admin:articles_document_change", args=[document.pk])
-    queued = getattr(document, "parse_queued", None)  # see document_create
-    if queued is False:
-        message = format_html('{}：已保存。任务队列暂时不可用，恢复后会自动解析。<a href="{}">查看</a>',
-                              upload.name, url)
-        messages.warning(request, message)
-    elif created:
-        messages.success(request, format_html('{}：已保存，正在后台解析。<a href="{}">查看</a>', upload.name, url))
-    elif queued:
-        message = format_html('{}：与已有文档内容相同，该文档尚未解析完成，已重新排队解析。<a href="{}">查看</a>',
-                              upload.name, url)
-        messages.warning(request, message)
-    else:
-        message = format_html('{}：与已有文档内容相同，<a href="{}">打开已有文档</a>。', upload.name, url)
-        messages.warning(request, message)
 
 
 ITEM_ACTIONS = {

@@ -8,10 +8,15 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    """A file field that takes several files at once (Django's documented pattern)."""
+    """A file field that takes several files at once (Django's documented pattern).
+
+    An empty file passes: the upload judges each file on its own and names the bad one,
+    instead of the whole batch being refused for it.
+    """
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):

@@ -24,7 +24,8 @@ from .fetch.robots import crawl_delay, fetch_robots, is_allowed
 from .ingest import IngestError
 from .ingest.entries import MAX_ENTRIES, page_entries
 from .ingest.limits import run_with_time_limit
-from .models import Article, Channel, Document, FailedEntry
+from .jobs import JobFailed, job_create
+from .models import Article, Channel, Document, FailedEntry, Job
 from .services import DocumentRejected, document_create
 
 log = logging.getLogger(__name__)
@@ -134,6 +135,24 @@ def channel_poll(*, channel_id: int) -> Channel | None:
     channel.next_poll_at = now + timedelta(seconds=delay)
     channel.save()
     return channel
+
+
+def channel_poll_start(*, channel: Channel, user=None) -> Job:
+    """An editor's "poll now": a job, so its outcome shows in the job list."""
+    return job_create(kind=Job.Kind.CHANNEL_POLL, user=user, params={"channel_id": channel.pk},
+                      message=str(channel.url), total=1)
+
+
+def channel_poll_step(job: Job, progress) -> bool:
+    channel = channel_poll(channel_id=job.params["channel_id"])
+    if channel is None:
+        job.message = "来源已删除或已停用，未抓取。"
+    elif channel.last_error:
+        raise JobFailed(f"抓取失败：{channel.last_error}")
+    else:
+        job.message = f"{channel.url}：{channel.items_found} 个新条目"
+    progress(1)
+    return True
 
 
 def _new_entries(channel: Channel, result) -> list[tuple[str, dict]]:

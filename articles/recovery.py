@@ -19,7 +19,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
-from .models import Article, Document
+from .models import Article, Document, Job
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,11 @@ def document_give_up(*, document_id: int, attempts: int, unchanged: Q | None = N
         "原始文件已保留，可在文档列表中选择“重新解析”。",
     )
     if failed:
+        from .jobs import parse_job_update
+
         log.error("document %s: parse started %s times without finishing; failed", document_id, attempts)
+        error = Document.objects.values_list("error", flat=True).get(pk=document_id)
+        parse_job_update(document_id=document_id, state=Job.Status.FAILED, message=error)
     return bool(failed)
 
 
@@ -67,20 +71,26 @@ class SweepResult:
     documents_requeued: int = 0
     documents_failed: int = 0
     articles_requeued: int = 0
+    jobs_requeued: int = 0
+    jobs_failed: int = 0
 
 
 def recovery_sweep(*, now=None) -> SweepResult:
-    """Queue again the documents and articles whose work should have finished by now."""
+    """Queue again the documents, articles and jobs whose work should have finished by now."""
+    from .jobs import jobs_sweep
+
     now = now or timezone.now()
     result = SweepResult()
     _documents_sweep(now, result)
     _articles_sweep(now, result)
-    if result.documents_requeued or result.documents_failed or result.articles_requeued:
+    result.jobs_requeued, result.jobs_failed = jobs_sweep(now=now)
+    if any(vars(result).values()):
         log.warning("recovery sweep: %s", result)
     return result
 
 
 def _documents_sweep(now, result: SweepResult) -> None:
+    from .jobs import parse_job_for
     from .services import enqueue_parse
 
     received = Q(status=Document.Status.RECEIVED,
@@ -98,6 +108,7 @@ def _documents_sweep(now, result: SweepResult) -> None:
             result.documents_failed += document_give_up(document_id=pk, attempts=attempts, unchanged=unchanged)
         elif Document.objects.filter(unchanged, pk=pk).update(status=Document.Status.RECEIVED, parse_queued_at=now):
             result.documents_requeued += 1
+            parse_job_for(document_id=pk)
             transaction.on_commit(lambda pk=pk: enqueue_parse(pk))
 
 

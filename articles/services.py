@@ -15,7 +15,8 @@ from django.utils.text import slugify
 from .ingest import IngestError, ParsedDocument, parse_document
 from .ingest.safe import safe_http_url
 from .ingest.sniff import sniff_media_type
-from .models import Article, Document, Publication, Source
+from .jobs import parse_job_for, parse_job_update
+from .models import Article, Document, Job, Publication, Source
 from .models.documents import issue_date_precision
 from .recovery import document_give_up, task_send
 
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 
 
 class DocumentRejected(Exception):
-    """The bytes cannot be stored at all (too large); the message is for the user."""
+    """The bytes cannot be stored at all (empty, too large); the message is for the user."""
 
 
 def document_create(
@@ -47,13 +48,15 @@ def document_create(
     document waits as received and the recovery sweep queues it later).
     """
     limit = settings.MAX_DOCUMENT_BYTES
+    if not data:
+        raise DocumentRejected("文件为空（0 字节），未保存。")
     if len(data) > limit:
         raise DocumentRejected(f"文件大小 {len(data):,} 字节，超过上限 {limit:,} 字节。")
     digest = hashlib.sha256(data).hexdigest()
     existing = Document.objects.filter(sha256=digest).defer("content").first()
     if existing:
         if existing.status != Document.Status.PARSED:
-            _document_requeue(existing)
+            _document_requeue(existing, user=uploaded_by)
         return existing, False
     try:
         with transaction.atomic():
@@ -71,6 +74,7 @@ def document_create(
                 uploaded_by=uploaded_by,
                 structure=structure,
             )
+            document.parse_job = parse_job_for(document_id=document.pk, user=uploaded_by)
             transaction.on_commit(lambda: _enqueue_parse_of(document))
     except IntegrityError:
         # Another door stored the same bytes at the same moment.
@@ -78,15 +82,15 @@ def document_create(
     return document, True
 
 
-def documents_reparse(*, document_ids: list[int]) -> list[Document]:
+def documents_reparse(*, document_ids: list[int], user=None) -> list[Document]:
     """Parse documents again (the admin's 重新解析): what they produced is replaced."""
     documents = list(Document.objects.filter(pk__in=document_ids).defer("content"))
     for document in documents:
-        _document_requeue(document)
+        _document_requeue(document, user=user)
     return documents
 
 
-def _document_requeue(document: Document) -> None:
+def _document_requeue(document: Document, *, user=None) -> None:
     """Mark a document as due for parsing, with fresh attempts, and queue it once committed.
 
     The mark comes first: if the message is lost, the database still says the work is due.
@@ -95,6 +99,7 @@ def _document_requeue(document: Document) -> None:
     Document.objects.filter(pk=document.pk).update(**fields)
     for name, value in fields.items():
         setattr(document, name, value)
+    document.parse_job = parse_job_for(document_id=document.pk, user=user)
     transaction.on_commit(lambda: _enqueue_parse_of(document))
 
 
@@ -123,7 +128,9 @@ def document_parse(*, document_id: int) -> Document | None:
     """
     document = _parse_begin(document_id)
     if document is None:
+        _parse_job_settle(document_id)
         return None
+    parse_job_update(document_id=document.pk, state=Job.Status.RUNNING, done=1)
     try:
         parsed = parse_document(
             bytes(document.content),
@@ -145,6 +152,7 @@ def document_parse(*, document_id: int) -> Document | None:
     except Exception:
         log.exception("parsing document %s failed", document.pk)
         return _document_fail(document, "解析时发生内部错误，已记录日志；原始文件已保留。")
+    parse_job_update(document_id=document.pk, state=Job.Status.RUNNING, done=2)
     with transaction.atomic():
         # Two runs of one document (a message delivered twice) save one after the other,
         # and the later one finds the work done.
@@ -156,9 +164,21 @@ def document_parse(*, document_id: int) -> Document | None:
         document.error = "\n".join(f"注意：{w}" for w in parsed.warnings)  # e.g. an article cut to the length cap
         document.parsed_at = timezone.now()
         document.save(update_fields=["status", "error", "parsed_at"])
+        parse_job_update(document_id=document.pk, state=Job.Status.DONE, message=f"已解析 {len(articles)} 篇")
         ids = [a.pk for a in articles]
         transaction.on_commit(lambda: _enqueue_analysis(ids))
     return document
+
+
+def _parse_job_settle(document_id: int) -> None:
+    """A parse that was not due (a second message, a gone document): its job, if still
+    open, ends as the document stands."""
+    document = Document.objects.filter(pk=document_id).only("status", "error").first()
+    if document is None or document.status == Document.Status.PARSED:
+        parse_job_update(document_id=document_id, state=Job.Status.DONE,
+                         message=f"已解析 {Article.objects.filter(document_id=document_id).count()} 篇")
+    elif document.status == Document.Status.FAILED:
+        parse_job_update(document_id=document_id, state=Job.Status.FAILED, message=document.error)
 
 
 def _parse_begin(document_id: int) -> Document | None:
@@ -180,6 +200,7 @@ def _parse_begin(document_id: int) -> Document | None:
             status=Document.Status.PARSING, error="", parse_attempts=F("parse_attempts") + 1,
             parse_queued_at=timezone.now(),
         )
+        parse_job_update(document_id=document_id, state=Job.Status.RUNNING)
     return Document.objects.get(pk=document_id)
 
 
@@ -188,6 +209,8 @@ def _document_fail(document: Document, message: str) -> Document:
     due = [Document.Status.RECEIVED, Document.Status.PARSING]
     Document.objects.filter(pk=document.pk, status__in=due).update(status=Document.Status.FAILED, error=message)
     document.refresh_from_db(fields=["status", "error"])
+    if document.status == Document.Status.FAILED:
+        parse_job_update(document_id=document.pk, state=Job.Status.FAILED, message=document.error)
     return document
 
 

@@ -3,7 +3,7 @@ from django.conf import settings
 
 from b2bwatch.celery import retry_on_database_errors
 
-from . import recovery, services
+from . import jobs, recovery, services
 
 
 @shared_task(
@@ -13,6 +13,11 @@ from . import recovery, services
 )
 def document_parse(document_id: int) -> None:
     services.document_parse(document_id=document_id)
+
+
+@shared_task(**retry_on_database_errors())
+def job_run(job_id: int) -> None:
+    jobs.job_run(job_id=job_id)
 
 
 @shared_task(**retry_on_database_errors())

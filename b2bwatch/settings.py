@@ -42,7 +42,7 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "b2bwatch.admin_site.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -114,6 +114,9 @@ CELERY_TASK_ALWAYS_EAGER = not envstr("CELERY_BROKER_URL", REDIS_URL)
 # In-process tasks never touch a broker; "memory://" keeps kombu from looking for one.
 CELERY_BROKER_URL = envstr("CELERY_BROKER_URL", REDIS_URL) or "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
+# Without a worker, jobs (articles.jobs: re-tags, discoveries) run in one background thread
+# of the web process, so an editor's save returns at once instead of waiting for them.
+JOBS_IN_THREAD = envbool("JOBS_IN_THREAD", CELERY_TASK_ALWAYS_EAGER)
 # A task's message is acknowledged when the task is done, and given back to the queue when
 # its worker process dies under it (kill -9, out of memory): the work is redone, never lost.
 # Tasks are idempotent, and attempts are counted (articles.recovery), so a poison input ends
@@ -227,12 +230,15 @@ RECOVERY_RECEIVED_GRACE_SECONDS = envint("RECOVERY_RECEIVED_GRACE_SECONDS", 300)
 RECOVERY_PARSING_GRACE_SECONDS = envint("RECOVERY_PARSING_GRACE_SECONDS", PARSE_TASK_TIME_LIMIT_SECONDS + 60)
 RECOVERY_ANALYSIS_GRACE_SECONDS = envint("RECOVERY_ANALYSIS_GRACE_SECONDS", 600)
 RECOVERY_MAX_ATTEMPTS = envint("RECOVERY_MAX_ATTEMPTS", 5)
+# A running job (articles.jobs) silent this long has lost its worker: no task outlives the
+# hard time limit, and a job's step reports progress at least once per task.
+RECOVERY_JOB_GRACE_SECONDS = envint("RECOVERY_JOB_GRACE_SECONDS", TASK_TIME_LIMIT_SECONDS + 60)
 RECOVERY_BATCH = envint("RECOVERY_BATCH", 500)
 # With this many tasks waiting, unanalysed articles are a backlog, not lost messages.
 RECOVERY_BACKLOG = envint("RECOVERY_BACKLOG", 200)
 
 # The one place the periodic schedule is defined; django-celery-beat copies it into the
-# database, where editors can change it in the admin without a deploy.
+# database, where superusers can change it in the admin without a deploy.
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "poll-due-web-sources": {

@@ -5,7 +5,14 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from .discovery import keyword_year_promote, year_candidates
+from articles.admin_jobs import job_cell
+
+from .discovery import (
+    keyword_year_discover_start,
+    keyword_year_discovered,
+    keyword_year_promote,
+    organisations_discover_start,
+)
 from .models import (
     ArticleTopic,
     KeywordYear,
@@ -80,6 +87,10 @@ class KeywordYearAdmin(admin.ModelAdmin):
     list_display = ["year", "title", "discover_link"]
     inlines = [YearKeywordInline]
 
+    class Media:
+        js = ["js/jobs.js"]
+        css = {"all": ["css/admin-jobs.css"]}
+
     @admin.display(description="关键词发现")
     def discover_link(self, obj):
         url = reverse("admin:keywords_keywordyear_discover", args=[obj.pk])
@@ -90,25 +101,35 @@ class KeywordYearAdmin(admin.ModelAdmin):
         return [path("<int:pk>/discover/", view, name="keywords_keywordyear_discover"), *super().get_urls()]
 
     def discover_view(self, request, pk):
-        """Reading the candidates needs view permission on the year lists; adding one to
-        the list changes it, which needs change permission."""
+        """Reading the candidates needs view permission on the year lists; finding them
+        again (a job: it reads thousands of articles) or adding one to the list changes
+        it, which needs change permission."""
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
         keyword_year = get_object_or_404(KeywordYear, pk=pk)
         if request.method == "POST":
             if not self.has_change_permission(request, keyword_year):
                 raise PermissionDenied
+            if request.POST.get("action") == "discover":
+                keyword_year_discover_start(keyword_year=keyword_year, user=request.user)
+                messages.info(request, f"正在后台查找{keyword_year.year}年上升的词；完成后本页显示结果。")
+                return redirect(request.path)
             term = request.POST.get("term", "")
             entry = keyword_year_promote(keyword_year=keyword_year, term=term, user=request.user)
             message = f"“{entry.topic.term}”已加入{keyword_year.year}年榜单，第 {entry.rank} 位；正在重新标注。"
             messages.success(request, message)
             return redirect(request.path)
+        job, candidates = keyword_year_discovered(keyword_year)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": f"{keyword_year.year}年关键词发现",
             "keyword_year": keyword_year,
-            "candidates": year_candidates(keyword_year),
+            "job": job,
+            "job_cell": job_cell(job, reload_when_done=True) if job else "",
+            "candidates": candidates,
+            "can_change": self.has_change_permission(request, keyword_year),
+            "media": self.media,
         }
         return TemplateResponse(request, "admin/keywords/keywordyear/discover.html", context)
 
@@ -153,10 +174,10 @@ class OrganisationAdmin(admin.ModelAdmin):
             return redirect("admin:keywords_organisation_changelist")
         if not self.has_add_permission(request):
             raise PermissionDenied
-        from .tasks import organisations_discover
-
-        organisations_discover.delay()
-        messages.info(request, "正在从最近的文章中发现新的机构名称；完成后候选会以“待审核”出现在列表中。")
+        job = organisations_discover_start(user=request.user)
+        url = reverse("admin:articles_job_change", args=[job.pk])
+        messages.info(request, format_html(
+            '正在从最近的文章中发现新的机构名称；完成后候选会以“待审核”出现在列表中。<a href="{}">查看进度</a>', url))
         changelist = reverse("admin:keywords_organisation_changelist")
         return redirect(f"{changelist}?status__exact={Organisation.Status.CANDIDATE}")
 

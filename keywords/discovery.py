@@ -4,15 +4,20 @@ organisations the corpus mentions that the site does not know yet.
 Keyword candidates read the corpus as the analysis stored it (each article's search
 tokens), so a candidate is a word exactly as tagging and search cut it. Organisation
 names need jieba's part-of-speech tags, which are not stored, so those are cut again, on
-a bounded number of recent articles, by the worker.
+a bounded number of recent articles, by the worker. Both read thousands of articles, so
+both run as jobs (articles.jobs), never inside an editor's request; a year's candidates
+are kept in its job's result, which the discovery page shows.
 """
 from __future__ import annotations
+
+from dataclasses import asdict
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
-from articles.models import Article
+from articles.jobs import job_create
+from articles.models import Article, Job
 from chinese_text.sentences import split_sentences
 
 from .dictionary import current_vocabulary
@@ -24,9 +29,32 @@ from .text.weights import word_weights
 
 MAX_ARTICLES_PER_YEAR = 2000
 MAX_ARTICLES_FOR_ORGANISATIONS = 2000
+PROGRESS_EVERY = 200
 
 
-def year_candidates(keyword_year: KeywordYear, *, top: int = 30) -> list[Candidate]:
+def keyword_year_discover_start(*, keyword_year: KeywordYear, user=None) -> Job:
+    return job_create(kind=Job.Kind.KEYWORD_DISCOVERY, user=user, params={"keyword_year_id": keyword_year.pk},
+                      message=f"{keyword_year.year}年")
+
+
+def keyword_year_discover_step(job: Job, progress) -> bool:
+    keyword_year = KeywordYear.objects.get(pk=job.params["keyword_year_id"])
+    candidates = year_candidates(keyword_year, progress=progress)
+    job.result = {"candidates": [asdict(c) for c in candidates]}
+    job.message = f"{keyword_year.year}年：{len(candidates)} 个候选词"
+    return True
+
+
+def keyword_year_discovered(keyword_year: KeywordYear) -> tuple[Job | None, list[Candidate]]:
+    """The year's latest discovery job (finished or not) and the candidates of the latest
+    finished one."""
+    jobs = Job.objects.filter(kind=Job.Kind.KEYWORD_DISCOVERY, params__keyword_year_id=keyword_year.pk)
+    done = jobs.filter(status=Job.Status.DONE).order_by("-finished_at", "-pk").first()
+    candidates = [Candidate(**c) for c in done.result.get("candidates", [])] if done else []
+    return jobs.order_by("-pk").first(), candidates
+
+
+def year_candidates(keyword_year: KeywordYear, *, top: int = 30, progress=None) -> list[Candidate]:
     docs_by_year: dict[int, list[list[str]]] = {}
     sentences: dict[int, list[str]] = {}
     rows = (
@@ -36,7 +64,10 @@ def year_candidates(keyword_year: KeywordYear, *, top: int = 30) -> list[Candida
         .values_list("published_at", "search_title", "search_body", "body")
     )
     per_year: dict[int, int] = {}
-    for published_at, title_tokens, body_tokens, body in rows.iterator():
+    total = rows.count() if progress else 0
+    for n, (published_at, title_tokens, body_tokens, body) in enumerate(rows.iterator(), start=1):
+        if progress and (n % PROGRESS_EVERY == 0 or n == total):
+            progress(n, total)
         year = published_at.year
         if per_year.get(year, 0) >= MAX_ARTICLES_PER_YEAR:
             continue
@@ -70,7 +101,18 @@ def keyword_year_promote(*, keyword_year: KeywordYear, term: str, user=None) -> 
     return entry
 
 
-def organisations_discover(*, limit: int = MAX_ARTICLES_FOR_ORGANISATIONS, top: int = 50) -> list[Organisation]:
+def organisations_discover_start(*, user=None) -> Job:
+    return job_create(kind=Job.Kind.ORGANISATION_DISCOVERY, user=user, message="从最近的文章中发现机构名称")
+
+
+def organisations_discover_step(job: Job, progress) -> bool:
+    found = organisations_discover(progress=progress)
+    job.message = f"发现 {len(found)} 个待审核的机构名称"
+    return True
+
+
+def organisations_discover(*, limit: int = MAX_ARTICLES_FOR_ORGANISATIONS, top: int = 50,
+                           progress=None) -> list[Organisation]:
     """Store the names the latest articles suggest as candidates for editors to review.
 
     Every name the site has, rejected ones included, is left out, so an editor judges a
@@ -78,8 +120,15 @@ def organisations_discover(*, limit: int = MAX_ARTICLES_FOR_ORGANISATIONS, top: 
     """
     segmenter = current_vocabulary().segmenter
     rows = Article.objects.published().order_by("-published_at", "-pk").values_list("title", "body")[:limit]
-    texts = (f"{title}\n{body}" for title, body in rows.iterator())
-    docs = ((text, segmenter.tagged(text)) for text in texts)
+    total = rows.count() if progress else 0
+
+    def texts():
+        for n, (title, body) in enumerate(rows.iterator(), start=1):
+            if progress and (n % PROGRESS_EVERY == 0 or n == total):
+                progress(n, total)
+            yield f"{title}\n{body}"
+
+    docs = ((text, segmenter.tagged(text)) for text in texts())
     known = [*Organisation.objects.values_list("name", flat=True),
              *OrganisationAlias.objects.values_list("text", flat=True)]
     found = suggest_organisations(docs, known, top=top)

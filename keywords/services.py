@@ -4,13 +4,14 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from articles.cache import content_changed
 from articles.grouping import article_group
 from articles.ingest import IngestError
 from articles.ingest.limits import run_with_time_limit
+from articles.jobs import job_create
 from articles.models import Article, Job
 from articles.recovery import article_analysis_begin
 from articles.search.index import index_text
@@ -90,51 +91,43 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
 
 
 RETAG_CHUNK = 200
+RETAG_PROGRESS_EVERY = 20
 
 
-def topics_retag_start(*, reason: str = "", user=None) -> Job:
-    """Re-tag every article (and rebuild its search tokens) after topics changed.
+def topics_retag_start(*, reason: str = "", user=None, foreground: bool = False) -> Job:
+    """Re-tag every article (and rebuild its search tokens) after topics changed: a job,
+    so the editor's save returns at once and the job list shows the progress.
 
     An older re-tag still under way is superseded: its remaining chunks stop, and the new
     job covers everything with the new dictionary.
     """
-    Job.objects.filter(kind=Job.Kind.RETAG, status__in=[Job.Status.QUEUED, Job.Status.RUNNING]).update(
+    Job.objects.filter(kind=Job.Kind.RETAG, status__in=Job.OPEN).update(
         status=Job.Status.SUPERSEDED, finished_at=timezone.now()
     )
-    job = Job.objects.create(kind=Job.Kind.RETAG, total=Article.objects.count(), message=reason, created_by=user)
-    transaction.on_commit(lambda: _enqueue_retag_chunk(job.pk, 0))
-    return job
+    return job_create(kind=Job.Kind.RETAG, total=Article.objects.count(), message=reason, user=user,
+                      params={"after_id": 0}, foreground=foreground)
 
 
-def _enqueue_retag_chunk(job_id: int, after_id: int) -> None:
-    from .tasks import topics_retag_chunk
-
-    topics_retag_chunk.delay(job_id, after_id)
-
-
-def topics_retag_chunk(*, job_id: int, after_id: int) -> int | None:
-    """Analyse the next chunk of articles after `after_id`; queue the following chunk.
+def topics_retag_step(job: Job, progress) -> bool:
+    """Analyse the next chunk of articles after the job's cursor; True when none are left.
 
     Chunks keep each task short, so other work (new imports) interleaves and the site
-    keeps serving; the job row shows the progress. Returns the last id done, or None
-    when the job is over.
+    keeps serving; the cursor in the job's row lets a re-queued job go on where it stopped.
     """
-    job = Job.objects.filter(pk=job_id).first()
-    if job is None or job.status in (Job.Status.SUPERSEDED, Job.Status.DONE, Job.Status.FAILED):
-        return None
+    after_id, before = job.params.get("after_id", 0), job.params.get("done", 0)  # a chunk redone starts here
     ids = list(Article.objects.filter(pk__gt=after_id).order_by("pk").values_list("pk", flat=True)[:RETAG_CHUNK])
-    for article_id in ids:
+    for n, article_id in enumerate(ids, start=1):
         article_analyse(article_id=article_id)
+        if n % RETAG_PROGRESS_EVERY == 0 or n == len(ids):
+            progress(before + n)
+    job.done = before + len(ids)
+    if ids:
+        job.params = {"after_id": ids[-1], "done": job.done}
+        Job.objects.filter(pk=job.pk).update(params=job.params)
     finished = len(ids) < RETAG_CHUNK
-    updated = Job.objects.filter(pk=job_id).exclude(status=Job.Status.SUPERSEDED).update(
-        status=Job.Status.DONE if finished else Job.Status.RUNNING,
-        done=models.F("done") + len(ids),
-        finished_at=timezone.now() if finished else None,
-    )
-    if finished or not updated:
-        return None
-    transaction.on_commit(lambda: _enqueue_retag_chunk(job_id, ids[-1]))
-    return ids[-1]
+    if finished:
+        progress(job.done, total=job.done)  # the corpus may have grown or shrunk meanwhile
+    return finished
 
 
 def _save_organisations(article: Article, mentions) -> None:

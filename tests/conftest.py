@@ -26,8 +26,10 @@ def services_required() -> bool:
 
 
 @pytest.fixture(autouse=True)
-def in_process_tasks(request):
-    """Run Celery tasks in the test's own process unless the test brings a real worker."""
+def in_process_tasks(request, settings):
+    """Run Celery tasks in the test's own process unless the test brings a real worker;
+    jobs too, in the test's thread (where the test's transaction is)."""
+    settings.JOBS_IN_THREAD = False
     eager = request.node.get_closest_marker("worker") is None
     previous = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = eager

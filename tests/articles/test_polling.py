@@ -160,3 +160,24 @@ def test_only_due_channels_are_queued(outlet, django_capture_on_commit_callbacks
     assert queued == [due.pk]
     due.refresh_from_db()
     assert due.next_poll_at > timezone.now()  # leased: the next beat tick does not queue it again
+
+
+def test_poll_now_in_the_admin_is_a_job_that_ends_with_the_polls_outcome(
+    outlet, admin_client, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from articles.models import Job
+
+    with serve() as server:
+        server.routes["/feed.xml"] = respond(rss(server.base_url), content_type="application/rss+xml")
+        good = Channel.objects.create(source=outlet, url=server.url("/feed.xml"))
+        bad = Channel.objects.create(source=outlet, url=server.url("/missing.xml"))
+        with django_capture_on_commit_callbacks(execute=True):
+            response = admin_client.post(reverse("admin:articles_channel_changelist"),
+                                         {"action": "poll_now", "_selected_action": [good.pk, bad.pk]}, follow=True)
+    assert "已安排抓取 2 个来源" in response.content.decode()
+    jobs = {job.params["channel_id"]: job for job in Job.objects.filter(kind=Job.Kind.CHANNEL_POLL)}
+    assert jobs[good.pk].status == Job.Status.DONE and "0 个新条目" in jobs[good.pk].message
+    assert jobs[bad.pk].status == Job.Status.FAILED and jobs[bad.pk].error.startswith("抓取失败：")
+    assert jobs[bad.pk].created_by.username == "admin"

@@ -23,7 +23,15 @@ def test_upload_review_and_publish_a_newsletter_pdf(page, live_server, keywords_
     page.set_input_files("#id_files", str(pdf))
     page.click("input[type=submit]")
     page.wait_for_url("**/admin/articles/document/")
-    assert "已保存，正在后台解析" in page.content()
+    assert "电子商务资讯-2015-2.pdf：已解析 17 篇" in page.content()
+    # On a 1366 px screen the list fits: the review link is in view without scrolling sideways.
+    page.set_viewport_size({"width": 1366, "height": 768})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    review = page.locator("td.field-result_link a").first.bounding_box()
+    assert review["x"] + review["width"] <= 1366
+    download = page.locator("td.field-download_link a").first.bounding_box()
+    assert download["x"] + download["width"] <= 1366
+    screenshot(page, "admin-documents-1366")
 
     page.get_by_role("link", name="审核拆分").first.click()
     page.wait_for_url("**/review/")

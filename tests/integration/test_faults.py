@@ -15,8 +15,9 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 
-from articles.models import Article, Document
+from articles.models import Article, Document, Job
 from articles.services import QUEUE_DOWN, document_create
+from keywords.services import topics_retag_start
 from tests.articles.test_recovery import article_bytes
 from tests.integration.conftest import _skip_or_fail
 from tests.integration.faults import (
@@ -101,6 +102,30 @@ def test_a_worker_killed_mid_parse_leaves_the_document_to_the_next_one(keywords_
     assert done, f.processes.log("next")
     victim.refresh_from_db()
     assert victim.parse_attempts == 2  # the killed attempt and the one that finished
+    job = Job.objects.get(document=victim)
+    assert (job.status, job.attempts, job.message) == (Job.Status.DONE, 2, "已解析 1 篇")
+    assert not Job.objects.filter(status__in=Job.OPEN).exists()  # no job is left running
+
+
+def test_a_worker_killed_mid_retag_leaves_the_job_to_the_next_one(keywords_2013, faults):
+    f = faults()
+    f.processes.worker("first")
+    store(f.redis.url, range(51, 54))
+    assert wait_until(lambda: processed_once(counts(), 3), 60), f.processes.log("first")
+    f.processes.stop_all()
+    slow = f.processes.worker("slow", FAULT_SLOW_ANALYSIS_SECONDS="3")
+    with publishing_to(f.redis.url):
+        job = topics_retag_start(reason="测试")
+    assert wait_until(lambda: Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING).exists(), 60), \
+        f.processes.log("slow")
+    kill_9(slow)
+    killed = time.monotonic()
+    f.processes.worker("next")
+    done = wait_until(lambda: Job.objects.filter(pk=job.pk, status=Job.Status.DONE).exists(), VISIBILITY + 60)
+    report("kill -9 mid-retag", killed, job=job.pk)
+    assert done, f.processes.log("next")
+    job.refresh_from_db()
+    assert (job.done, job.total, job.attempts) == (3, 3, 2)  # the killed attempt and the one that finished
 
 
 def test_a_worker_killed_mid_analysis_leaves_the_article_to_the_next_one(keywords_2013, faults):
@@ -130,6 +155,7 @@ def test_a_killed_pool_process_gives_its_task_back_at_once(keywords_2013, faults
     done = wait_until(lambda: processed_once(counts(), 3), 60)
     report("kill -9 of a prefork child mid-parse", killed)
     assert done and worker.poll() is None, f.processes.log("prefork")
+    assert set(Job.objects.values_list("kind", "status")) == {(Job.Kind.PARSE, Job.Status.DONE)}
 
 
 def test_redis_restarted_empty_loses_no_document(keywords_2013, faults, client):

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from articles.models import Job
 from keywords.models import ArticleTopic, KeywordYear, Topic
 
 pytestmark = pytest.mark.django_db
@@ -11,7 +12,13 @@ def test_editors_see_rising_terms_with_examples_and_promote_one(admin_client, im
     import_seed()
     year = KeywordYear.objects.get(year=2013)
     url = reverse("admin:keywords_keywordyear_discover", args=[year.pk])
+    assert admin_client.get(url).context["candidates"] == []  # nothing is computed by showing the page
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(url, {"action": "discover"})
+    job = Job.objects.get(kind=Job.Kind.KEYWORD_DISCOVERY)
+    assert job.status == Job.Status.DONE and job.done == job.total > 0
     response = admin_client.get(url)
+    assert response.context["job"] == job
     candidates = response.context["candidates"]
     terms = [c.term for c in candidates]
     assert candidates and all(c.count >= 2 for c in candidates)

@@ -3,7 +3,7 @@ names tag the articles."""
 import pytest
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, Job
 from keywords.models import ArticleOrganisation, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,10 @@ def test_candidates_from_the_corpus_wait_for_review_with_their_evidence(
     assert "企业登记全称" in candidates["上海义天网络科技有限公司"].evidence
     assert "例句：" in candidates["公安部"].evidence
     assert "阿里巴巴" not in candidates and "商务部" not in candidates  # known already
-    listed = response.content.decode()
+    job = Job.objects.get(kind=Job.Kind.ORGANISATION_DISCOVERY)
+    assert job.status == Job.Status.DONE and job.created_by.username == "admin"
+    assert f"发现 {len(candidates)} 个" in job.message
+    listed = admin_client.get(reverse("admin:keywords_organisation_changelist")).content.decode()
     assert "上海义天网络科技有限公司" in listed and "待审核" in listed
     # A candidate does not tag anything until an editor accepts it.
     assert not ArticleOrganisation.objects.filter(organisation__status=Organisation.Status.CANDIDATE).exists()

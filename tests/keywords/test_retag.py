@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from articles.jobs import job_run
 from articles.models import Article, Job
 from articles.search import search_articles
 from keywords import services
@@ -55,13 +56,11 @@ def test_a_new_retag_supersedes_one_under_way(seeded):
     second = services.topics_retag_start(reason="second")
     first.refresh_from_db()
     assert first.status == Job.Status.SUPERSEDED
-    assert services.topics_retag_chunk(job_id=first.pk, after_id=0) is None
+    assert job_run(job_id=first.pk) is None  # its message, arriving late, does nothing
     assert second.status == Job.Status.QUEUED
 
 
-def test_editing_aliases_in_the_admin_starts_a_retag(admin_client, seeded, django_capture_on_commit_callbacks):
-    topic = Topic.objects.get(term="产业带")
-    url = reverse("admin:keywords_topic_change", args=[topic.pk])
+def alias_form(topic: Topic, new_alias: str) -> dict:
     aliases = list(topic.aliases.all())
     data = {
         "term": topic.term, "slug": topic.slug, "description": topic.description,
@@ -72,11 +71,30 @@ def test_editing_aliases_in_the_admin_starts_a_retag(admin_client, seeded, djang
     }
     for i, alias in enumerate(aliases):
         data |= {f"aliases-{i}-id": alias.pk, f"aliases-{i}-text": alias.text, f"aliases-{i}-topic": topic.pk}
-    data |= {f"aliases-{len(aliases)}-text": "线上线下", f"aliases-{len(aliases)}-topic": topic.pk}
+    return data | {f"aliases-{len(aliases)}-text": new_alias, f"aliases-{len(aliases)}-topic": topic.pk}
+
+
+def test_saving_an_alias_returns_with_a_waiting_retag_job_and_tags_nothing_inline(admin_client, seeded):
+    topic = Topic.objects.get(term="产业带")
+    url = reverse("admin:keywords_topic_change", args=[topic.pk])
+    # The test's transaction never commits: whatever the request ran inline has run, and
+    # the job's task (sent on commit) has not.
+    response = admin_client.post(url, alias_form(topic, "线上线下"), follow=True)
+    job = Job.objects.get(kind=Job.Kind.RETAG)
+    assert (job.kind, job.status, job.done) == (Job.Kind.RETAG, Job.Status.QUEUED, 0)
+    assert job.created_by.username == "admin"
+    assert reverse("admin:articles_job_change", args=[job.pk]) in response.content.decode()
+    assert Article.objects.get().analysed_at == seeded.analysed_at  # nothing re-tagged inside the request
+
+
+def test_editing_aliases_in_the_admin_starts_a_retag(admin_client, seeded, django_capture_on_commit_callbacks):
+    topic = Topic.objects.get(term="产业带")
+    url = reverse("admin:keywords_topic_change", args=[topic.pk])
+    data = alias_form(topic, "线上线下")
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(url, data, follow=True)
     assert response.status_code == 200
     assert "重新标注" in response.content.decode()
-    job = Job.objects.get()
+    job = Job.objects.get(kind=Job.Kind.RETAG)
     assert job.status == Job.Status.DONE
     assert "线上线下" in Topic.objects.get(pk=topic.pk).surface_forms

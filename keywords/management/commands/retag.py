@@ -8,7 +8,8 @@ class Command(BaseCommand):
     help = "用当前的关键词与别名重新标注全部文章，并重建搜索索引。"
 
     def handle(self, *args, **options):
-        job = topics_retag_start(reason="manage.py retag")
+        # Without a broker the job runs here, in the foreground, not in a background thread.
+        job = topics_retag_start(reason="manage.py retag", foreground=True)
         job.refresh_from_db()
         if job.status == Job.Status.DONE:
             self.stdout.write(f"已重新标注 {job.done} 篇文章。")
