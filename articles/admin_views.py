@@ -19,7 +19,6 @@ from .forms import PublicationMetadataForm, SourceCreateForm
 from .issue_duplicates import publication_duplicates
 from .models import Article, Publication, ReviewState
 
-UPLOAD_PERMISSION = "articles.add_document"
 PUBLISH_PERMISSION = "articles.publish_publication"
 SOURCE_PERMISSION = "articles.add_source"
 
