@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from .ingest.titles import split_title
 from .models import Article, Publication
+from .story_members import articles_delete, stories_of, stories_rebuild
 
 
 class ReviewError(Exception):
@@ -58,7 +59,7 @@ def publication_item_merge_previous(*, article: Article) -> Article:
     previous.captions = [*previous.captions, *article.captions]
     previous.images = [*previous.images, *article.images]
     previous.save(update_fields=["body", "captions", "images", "updated_at"])
-    article.delete()
+    articles_delete(articles=Article.objects.filter(pk=article.pk))
     _renumber(previous.publication)
     _reanalyse(previous.pk)
     return previous
@@ -97,15 +98,16 @@ def publication_item_split(*, article: Article, paragraph: int) -> Article:
 @transaction.atomic
 def publication_item_drop(*, article: Article) -> None:
     publication = article.publication
-    article.delete()
+    articles_delete(articles=Article.objects.filter(pk=article.pk))
     _renumber(publication)
 
 
 @transaction.atomic
 def publication_publish(*, publication: Publication, published: bool = True) -> int:
     """Make the publication and all its items public (or take them down); returns the
-    number of items."""
+    number of items. Stories holding its items choose their main article again."""
     publication.is_published = published
     publication.save(update_fields=["is_published"])
     count = publication.articles.update(is_published=published, updated_at=timezone.now())
+    stories_rebuild(story_ids=stories_of(publication.articles.all()))
     return count

@@ -17,6 +17,7 @@ from .ingest.safe import safe_http_url
 from .ingest.sniff import sniff_media_type
 from .models import Article, Document, Publication, Source
 from .recovery import document_give_up, task_send
+from .story_members import articles_delete
 
 log = logging.getLogger(__name__)
 
@@ -211,8 +212,9 @@ def source_for_name(name: str, *, kind: str = Source.Kind.OUTLET, homepage: str 
 
 
 def _parsed_save(document: Document, parsed: ParsedDocument) -> list[Article]:
-    """Replace whatever this document produced before with what it produces now."""
-    Article.objects.filter(document=document).delete()
+    """Replace whatever this document produced before with what it produces now (the
+    stories its old articles were in choose their main article again)."""
+    articles_delete(articles=Article.objects.filter(document=document))
     Publication.objects.filter(document=document).delete()
     publication = None
     if parsed.kind == "article":

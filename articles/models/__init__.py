@@ -5,9 +5,9 @@ from .channels import Channel, FailedEntry
 from .documents import Document, Publication
 from .jobs import Job
 from .sources import Source
-from .stories import ArticleBand, Story
+from .stories import ArticleBand, Story, StoryWord
 
 __all__ = [
     "Article", "ArticleBand", "Channel", "DatePrecision", "Document", "FailedEntry", "ItemKind", "Job", "Publication",
-    "PublishedArticleQuerySet", "Source", "Story",
+    "PublishedArticleQuerySet", "Source", "Story", "StoryWord",
 ]
