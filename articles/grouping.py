@@ -15,9 +15,10 @@ only when it fits every member (complete linkage), so one story never chains int
 """
 from __future__ import annotations
 
+from collections import Counter
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 
 from keywords.text.weights import word_weights
@@ -25,7 +26,9 @@ from keywords.text.weights import word_weights
 from .dedup.bands import band_hashes, estimated_jaccard, from_bytes, to_bytes
 from .dedup.fingerprint import content_key, exact_hash
 from .dedup.minhash import THRESHOLD, signature_values
-from .dedup.stories import NEWS, QUERY_WORDS, STORED_WORDS, WINDOW, StoryItem, group_stories, join_story, rare_words
+from .dedup.stories import (
+    NEWS, QUERY_WORDS, STORED_WORDS, WINDOW, StoryItem, group_stories, join_story, rare_words, story_partners,
+)
 from .models import Article, ArticleBand, Story, StoryWord
 from .story_members import story_item, story_rebuild
 
@@ -57,9 +60,8 @@ def reprints_of(article: Article, values) -> list[Article]:
     indexed lookup, whatever the size of the corpus; each is then confirmed by its
     estimated Jaccard similarity.
     """
-    bands = Q()
-    for band, value in enumerate(band_hashes(values)):
-        bands |= Q(band=band, value=value)
+    # One OR of 32 conditions, built at once: `|=` in a loop copies the growing tree each time.
+    bands = Q(*(Q(band=band, value=value) for band, value in enumerate(band_hashes(values))), _connector=Q.OR)
     same_band = ArticleBand.objects.filter(bands).exclude(article_id=article.pk).values("article_id")
     match = Q(pk__in=same_band)
     if article.content_hash:
@@ -93,18 +95,31 @@ def _cited(article: Article) -> list[Article]:
 
 def _story_candidates(article: Article, item: StoryItem) -> list[int]:
     """Ids of dated news articles near this one in time that share its rarest real words,
-    those sharing the most first: a few indexed rows per word, whatever the window holds."""
+    those sharing the most first: a few indexed rows per word, whatever the window holds.
+
+    One round trip: per word, the PER_WORD nearest rows before and after the article's
+    date, each a range scan of the (word, published_at) index with a LIMIT.
+    """
     if article.kind != NEWS or article.published_at is None:
         return []
+    words = rare_words(item.words, word_weights(), QUERY_WORDS)
+    if not words:
+        return []
     when, window = article.published_at, WINDOW + timedelta(days=1)
-    rows = StoryWord.objects.exclude(article_id=article.pk)
-    shared: dict[int, int] = {}
-    for word in rare_words(item.words, word_weights(), QUERY_WORDS):
-        before = rows.filter(word=word, published_at__range=(when - window, when)).order_by("-published_at")
-        after = rows.filter(word=word, published_at__gt=when, published_at__lte=when + window).order_by("published_at")
-        for query in (before, after):
-            for pk in query.values_list("article_id", flat=True)[:PER_WORD]:
-                shared[pk] = shared.get(pk, 0) + 1
+    table = StoryWord._meta.db_table
+    side = (
+        "SELECT article_id FROM (SELECT article_id FROM {table} WHERE word = %s AND article_id <> %s"
+        " AND published_at {low} %s AND published_at {high} %s ORDER BY published_at {order} LIMIT %s) AS w{n}"
+    )
+    parts, params = [], []
+    for word in words:
+        for low, high, order, start, stop in ((">=", "<=", "DESC", when - window, when),
+                                              (">", "<=", "ASC", when, when + window)):
+            parts.append(side.format(table=table, low=low, high=high, order=order, n=len(parts)))
+            params += [word, article.pk, *map(connection.ops.adapt_datetimefield_value, (start, stop)), PER_WORD]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        shared = Counter(pk for (pk,) in cursor.fetchall())
     return sorted(shared, key=lambda pk: (-shared[pk], -pk))[:MAX_CANDIDATES]
 
 
@@ -122,9 +137,10 @@ def _place(article: Article, item: StoryItem, reprints: list[Article]) -> tuple[
     if story_id is not None:
         return story_id, []
     loners = [story_item(a) for a in candidates if not a.story_id]
-    if not loners:
+    partners = story_partners(item, loners, reprints=reprint_keys, weights=word_weights())
+    if not partners:
         return None, []
-    grouped = group_stories([item, *loners], reprint_groups=[[article.pk, *reprint_keys]], weights=word_weights())
+    grouped = group_stories([item, *partners], reprint_groups=[[article.pk, *reprint_keys]], weights=word_weights())
     mine = next(s for s in grouped if any(i.key == article.pk for i in s.items))
     return None, [i.key for i in mine.items if i.key != article.pk]
 

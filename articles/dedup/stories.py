@@ -202,6 +202,29 @@ def join_story(
     return best
 
 
+def story_partners(
+    item: StoryItem,
+    others: Iterable[StoryItem],
+    *,
+    reprints: Iterable[Hashable] = (),
+    weights: Mapping[str, float] | None = None,
+    window: timedelta = WINDOW,
+    threshold: float = SIMILARITY,
+) -> list[StoryItem]:
+    """The items of `others` that could share a story with `item`: its reprints, what it
+    cites or what cites it, and news reports close to it. Only these need grouping with it."""
+    reprints = set(reprints)
+    mine = _vector(item, weights)
+    return [
+        other for other in others
+        if compatible(item, other) and (
+            other.key in reprints or _cites(item, other) or _cites(other, item)
+            or (_event_pair(item, other) and _close_in_time(item, other, window)
+                and _cosine(mine, _vector(other, weights)) >= threshold)
+        )
+    ]
+
+
 def _cites(item: StoryItem, other: StoryItem) -> bool:
     return bool(item.source_url and item.source_url == other.url)
 
