@@ -27,7 +27,15 @@ from .dedup.bands import band_hashes, estimated_jaccard, from_bytes, to_bytes
 from .dedup.fingerprint import content_key, exact_hash
 from .dedup.minhash import THRESHOLD, signature_values
 from .dedup.stories import (
-    NEWS, QUERY_WORDS, STORED_WORDS, WINDOW, StoryItem, group_stories, join_story, rare_words, story_partners,
+    NEWS,
+    QUERY_WORDS,
+    STORED_WORDS,
+    WINDOW,
+    StoryItem,
+    group_stories,
+    join_story,
+    rare_words,
+    story_partners,
 )
 from .models import Article, ArticleBand, Story, StoryWord
 from .story_members import story_item, story_rebuild

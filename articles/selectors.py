@@ -16,7 +16,10 @@ def one_per_story(queryset: QuerySet[Article]) -> QuerySet[Article]:
     no public main one (deleted or taken down before `story_rebuild` ran): a story's
     missing main article never hides the rest of it."""
     return queryset.filter(
-        Q(story__isnull=True) | Q(story__main__isnull=True) | Q(story__main=F("pk")) | Q(story__main__is_published=False)
+        Q(story__isnull=True)
+        | Q(story__main__isnull=True)
+        | Q(story__main=F("pk"))
+        | Q(story__main__is_published=False)
     )
 
 

@@ -32,6 +32,7 @@ def story_item(article: Article) -> StoryItem:
         source_url=article.url if reprinted else "",
         words=story_words(article.search_title.split(), article.search_body.split()),  # as the analysis cut them
         issue=article.publication_id,
+        title_words=story_words(article.search_title.split(), []),
         kind=article.kind,
     )
 

@@ -17,6 +17,12 @@ whatever weight unknown words get; higher thresholds trade recall for precision
 unsteadily on a set this small. The similarity keeps numbers and new names (京小贷, 1688):
 without them precision on that set falls to 0.70-0.76.
 
+Reports joined by their words must also share a word of their headlines (`_titles_meet`):
+a report names its event in its headline. On the labelled set the stories' precision
+rises from 0.88 to 0.95 and recall falls from 0.97 to 0.92; on articles generated from the seeds' clauses (a narrow
+vocabulary, every lead about B2B e-commerce), it halves the share of articles that find a
+false partner among 260 others at cosine 0.25 (33 of 40 to 17 of 40).
+
 Whatever the words, two items are never one story when (`compatible`):
 - they are items of one publication issue: an issue does not report one event twice, and
   its items share the issue's date and its boilerplate (two ministry notices of one issue,
@@ -66,6 +72,7 @@ class StoryItem:
     source_url: str = ""  # the URL this item says it was reprinted from, if it says so
     words: tuple[str, ...] = ()  # its title's and lead's words (`story_words`); none: title bigrams
     issue: Hashable | None = None  # the publication issue it is an item of, if any
+    title_words: tuple[str, ...] = ()  # its title's words (`story_words` of the title); none: title bigrams
     kind: str = NEWS
 
 
@@ -267,8 +274,15 @@ def _forced_atoms(items: list[StoryItem], index: dict, groups: list[list[Hashabl
 
 
 def _event_pair(a: StoryItem, b: StoryItem) -> bool:
-    """Two items that may join by their words alone: compatible news reports."""
-    return a.kind == NEWS and compatible(a, b)
+    """Two items that may join by their words alone: compatible news reports whose
+    headlines share a word (a report names its event in the headline)."""
+    return a.kind == NEWS and compatible(a, b) and _titles_meet(a, b)
+
+
+def _titles_meet(a: StoryItem, b: StoryItem) -> bool:
+    if a.title_words and b.title_words:
+        return bool(set(a.title_words) & set(b.title_words))
+    return bool(title_bigrams(a.title) & title_bigrams(b.title))
 
 
 def _vector(item: StoryItem, weights: Mapping[str, float] | None) -> dict[str, float]:

@@ -2,7 +2,7 @@
 news report, candidates by real rare words only."""
 from datetime import timedelta
 
-from articles.dedup.stories import StoryItem, compatible, group_stories, join_story, rare_words
+from articles.dedup.stories import StoryItem, compatible, group_stories, join_story, rare_words, story_partners
 from keywords.text.weights import word_weights
 
 from .test_stories import DAY, report
@@ -39,9 +39,11 @@ def test_a_reprint_inside_one_issue_stays_apart_too():
 
 
 def test_a_member_profile_never_joins_a_news_report():
-    news = report("news", "上海益漾电子商务公司推出B2O跨境贸易服务平台", "上海益漾电子商务有限公司日前推出B2O跨境贸易服务平台。", DAY)
+    news = report("news", "上海益漾电子商务公司推出B2O跨境贸易服务平台",
+                  "上海益漾电子商务有限公司日前推出B2O跨境贸易服务平台。", DAY)
     profile = in_issue(
-        report("profile", "上海益漾电子商务有限公司", "上海益漾电子商务有限公司推出B2O跨境贸易服务平台，服务外贸企业。", DAY),
+        report("profile", "上海益漾电子商务有限公司",
+               "上海益漾电子商务有限公司推出B2O跨境贸易服务平台，服务外贸企业。", DAY),
         issue=3, kind="profile",
     )
     assert not compatible(news, profile)
@@ -49,8 +51,9 @@ def test_a_member_profile_never_joins_a_news_report():
 
 
 def test_profiles_share_a_story_only_with_their_own_reprints():
-    first = in_issue(report("p1", "上海益漾电子商务有限公司", "上海益漾电子商务有限公司成立于2012年。", DAY), 3, "profile")
-    again = in_issue(report("p2", "上海益漾电子商务有限公司", "上海益漾电子商务有限公司成立于2012年。", DAY), 4, "profile")
+    profile = ("上海益漾电子商务有限公司", "上海益漾电子商务有限公司成立于2012年。")
+    first = in_issue(report("p1", *profile, DAY), 3, "profile")
+    again = in_issue(report("p2", *profile, DAY), 4, "profile")
     assert len(group_stories([first, again], weights=word_weights())) == 2  # alike words are not enough
     assert len(group_stories([first, again], reprint_groups=[["p1", "p2"]], weights=word_weights())) == 1
 
@@ -85,3 +88,15 @@ def test_a_new_report_never_joins_a_story_holding_an_item_of_its_own_issue():
     first = in_issue(report("a", *NOTICE, DAY), issue=7)
     mine = in_issue(report("b", *NOTICE, DAY), issue=7)
     assert join_story(mine, {1: [first]}, reprints=["a"], weights=word_weights()) is None
+
+
+def test_only_close_compatible_reports_are_partners_for_a_new_story():
+    results = report("a", "京东公布第三季度财报：净营收286亿元 同比增长61%",
+                     "京东集团今日公布2014年第三季度财报，净营收286亿元，同比增长61%；交易总额640亿元。", DAY)
+    again = report("b", "京东三季度营收增61% 仍未摆脱亏损",
+                   "京东昨日发布第三季度业绩：净营收同比增长61%至286亿元，交易额640亿元，但仍处于亏损之中。", DAY)
+    loan = report("c", "京东金融推出京小贷 为平台商家提供贷款",
+                  "京东金融今日上线面向开放平台商家的小额贷款产品京小贷，最高额度可达200万元。", DAY)
+    late = report("d", *(again.title, again.text), DAY + timedelta(days=30))
+    partners = story_partners(results, [again, loan, late], weights=word_weights())
+    assert [p.key for p in partners] == ["b"]
