@@ -40,7 +40,8 @@ from .dedup.stories import (
 from .models import Article, ArticleBand, Story, StoryWord
 from .story_members import story_item, story_rebuild
 
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 200  # reprint candidates confirmed by their MinHash
+STORY_CANDIDATES = 50  # those sharing the most rare words: a report of the same event shares several
 PER_WORD = 25  # articles read per rare word on each side of an article's date (newest, nearest first)
 MAX_MEMBERS = 500  # members of the candidates' stories loaded to check them against
 
@@ -128,7 +129,7 @@ def _story_candidates(article: Article, item: StoryItem) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         shared = Counter(pk for (pk,) in cursor.fetchall())
-    return sorted(shared, key=lambda pk: (-shared[pk], -pk))[:MAX_CANDIDATES]
+    return sorted(shared, key=lambda pk: (-shared[pk], -pk))[:STORY_CANDIDATES]
 
 
 def _place(article: Article, item: StoryItem, reprints: list[Article]) -> tuple[int | None, list[int]]:
