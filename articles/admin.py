@@ -9,9 +9,30 @@ from keywords.models import ArticleTopic
 
 from . import admin_documents, admin_jobs, admin_review, admin_views  # noqa: F401 - they register their admins
 from .models import Article, Channel, FailedEntry, Job, Publication, Source
+from .story_members import stories_of, stories_rebuild, story_rebuild
 
 # Links typed into the admin are http(s) only, like those the parsers store.
 HTTP_URLS_ONLY = {models.URLField: {"validators": [URLValidator(schemes=["http", "https"])]}}
+
+
+class StoriesKeptOnDelete:
+    """Deleting here (an article, or a publication with its items) rebuilds the stories the
+    deleted articles were in, as the services do (`story_members`)."""
+
+    article_path = "pk"  # how an article reaches a row of this admin
+
+    def _stories(self, queryset) -> set[int]:
+        return stories_of(Article.objects.filter(**{f"{self.article_path}__in": queryset.values("pk")}))
+
+    def delete_model(self, request, obj):
+        story_ids = self._stories(type(obj).objects.filter(pk=obj.pk))
+        super().delete_model(request, obj)
+        stories_rebuild(story_ids=story_ids)
+
+    def delete_queryset(self, request, queryset):
+        story_ids = self._stories(queryset)
+        super().delete_queryset(request, queryset)
+        stories_rebuild(story_ids=story_ids)
 
 
 class ChannelInline(admin.TabularInline):
@@ -99,7 +120,8 @@ class ArticleTopicInline(admin.TabularInline):
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(StoriesKeptOnDelete, admin.ModelAdmin):
+    article_path = "publication"
     list_display = ["title", "kind", "source", "issue_label", "published_on", "is_published", "review_link"]
     list_filter = ["kind", "is_published"]
     search_fields = ["title", "issue_label"]
@@ -116,7 +138,7 @@ class PublicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(StoriesKeptOnDelete, admin.ModelAdmin):
     formfield_overrides = HTTP_URLS_ONLY
     list_display = ["title", "published_at", "source", "outlet", "section", "is_published"]
     list_filter = ["is_published", "source"]
@@ -124,3 +146,8 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     raw_id_fields = ["publication", "document"]
     inlines = [ArticleTopicInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.story_id and "is_published" in form.changed_data:  # taken down or put back
+            story_rebuild(story=obj.story)

@@ -3,30 +3,47 @@
 Two levels, kept apart. A *reprint* is the same text (after normalisation, or nearly:
 MinHash over character shingles, candidates found through indexed LSH bands, never by
 comparing every pair). A *story* is different texts on the same event: titles and leads
-whose rare words agree within a week (candidates come from the full-text index, by those
-rare words), or a newsletter item that names the URL it was reprinted from. Both end in
-one `Story` whose main article is the original outlet's or the earliest; the others are
-"also reported by".
+whose rare words agree within a week, or a newsletter item that names the URL it was
+reprinted from; never two items of one issue, never a profile with a news report (the
+rule and its evidence: `articles.dedup.stories`). Both end in one `Story` whose main
+article is the original outlet's or the earliest; the others are "also reported by".
+
+Story candidates are bounded by index, not by the size of the date window: each of an
+article's few rarest real words (`rare_words`) reads at most PER_WORD rows on either side
+of its date from the (word, date) index of `StoryWord`. An article joins an existing story
+only when it fits every member (complete linkage), so one story never chains into the next.
 """
 from __future__ import annotations
 
+from collections import Counter
 from datetime import timedelta
 
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import F, Q
 
 from keywords.text.weights import word_weights
 
 from .dedup.bands import band_hashes, estimated_jaccard, from_bytes, to_bytes
 from .dedup.fingerprint import content_key, exact_hash
 from .dedup.minhash import THRESHOLD, signature_values
-from .dedup.stories import WINDOW, StoryItem, group_stories, pick_main, story_words
-from .models import Article, ArticleBand, Story
-from .search.backends import backend
-from .search.query import any_of_words
+from .dedup.stories import (
+    NEWS,
+    QUERY_WORDS,
+    STORED_WORDS,
+    WINDOW,
+    StoryItem,
+    group_stories,
+    join_story,
+    rare_words,
+    story_partners,
+)
+from .models import Article, ArticleBand, Story, StoryWord
+from .story_members import story_item, story_rebuild
 
-MAX_CANDIDATES = 200
-STORY_QUERY_WORDS = 8  # the rarest words of a title and lead that find candidates for its story
+MAX_CANDIDATES = 200  # reprint candidates confirmed by their MinHash
+STORY_CANDIDATES = 50  # those sharing the most rare words: a report of the same event shares several
+PER_WORD = 25  # articles read per rare word on each side of an article's date (newest, nearest first)
+MAX_MEMBERS = 500  # members of the candidates' stories loaded to check them against
 
 
 def _text(article: Article) -> str:
@@ -52,9 +69,8 @@ def reprints_of(article: Article, values) -> list[Article]:
     indexed lookup, whatever the size of the corpus; each is then confirmed by its
     estimated Jaccard similarity.
     """
-    bands = Q()
-    for band, value in enumerate(band_hashes(values)):
-        bands |= Q(band=band, value=value)
+    # One OR of 32 conditions, built at once: `|=` in a loop copies the growing tree each time.
+    bands = Q(*(Q(band=band, value=value) for band, value in enumerate(band_hashes(values))), _connector=Q.OR)
     same_band = ArticleBand.objects.filter(bands).exclude(article_id=article.pk).values("article_id")
     match = Q(pk__in=same_band)
     if article.content_hash:
@@ -68,86 +84,121 @@ def reprints_of(article: Article, values) -> list[Article]:
     return found
 
 
-def _item(article: Article) -> StoryItem:
-    # A newsletter item's URL is the page it says it reprinted, not a page of its own.
-    reprinted = bool(article.publication_id)
-    return StoryItem(
-        key=article.pk,
-        title=article.title,
-        text=article.body[:2000],
-        published_at=article.published_at,
-        outlet=article.outlet or (article.source.name if article.source_id else ""),
-        url="" if reprinted else article.url,
-        source_url=article.url if reprinted else "",
-        words=story_words(article.search_title.split(), article.search_body.split()),  # as the analysis cut them
+def _save_story_words(article: Article, item: StoryItem) -> None:
+    """Index a dated news article by its rarest real words, so later reports find it."""
+    StoryWord.objects.filter(article=article).delete()
+    if article.kind != NEWS or article.published_at is None:
+        return
+    StoryWord.objects.bulk_create(
+        StoryWord(article=article, word=word[:40], published_at=article.published_at)
+        for word in rare_words(item.words, word_weights(), STORED_WORDS)
     )
 
 
-def same_story(article: Article) -> list[Article]:
-    """Different texts on the same event: the article a newsletter item cites, or articles
-    within the story window that the story rules put with this one."""
-    if article.url:
-        cited = list(Article.objects.exclude(pk=article.pk).filter(url=article.url, publication__isnull=True)[:5])
-        if cited:
-            return cited
-    if article.published_at is None:
+def _cited(article: Article) -> list[Article]:
+    """The web article a newsletter item says it reprinted."""
+    if not (article.url and article.publication_id):
         return []
-    item = _item(article)
-    nearby = _story_candidates(article, item.words)
-    if not nearby:
-        return []
-    stories = group_stories([item, *(_item(a) for a in nearby)], weights=word_weights())
-    mine = next(s for s in stories if any(i.key == article.pk for i in s.items))
-    keys = {i.key for i in mine.items} - {article.pk}
-    return [a for a in nearby if a.pk in keys]
+    return list(Article.objects.exclude(pk=article.pk).filter(url=article.url, publication__isnull=True)[:5])
 
 
-def _story_candidates(article: Article, words: tuple[str, ...]) -> list[Article]:
-    """Articles of the window that share the rarest of `words` (the article's title and
-    lead), most relevant first, found through the full-text index rather than by scanning."""
-    weights = word_weights()
-    rarest = sorted({w for w in words if not w.isdigit()}, key=lambda w: (-weights[w], w))[:STORY_QUERY_WORDS]
-    if not rarest:
+def _story_candidates(article: Article, item: StoryItem) -> list[int]:
+    """Ids of dated news articles near this one in time that share its rarest real words,
+    those sharing the most first: a few indexed rows per word, whatever the window holds.
+
+    One round trip: per word, the PER_WORD nearest rows before and after the article's
+    date, each a range scan of the (word, published_at) index with a LIMIT.
+    """
+    if article.kind != NEWS or article.published_at is None:
         return []
-    window = WINDOW + timedelta(days=1)
-    nearby = Article.objects.exclude(pk=article.pk).filter(
-        published_at__range=(article.published_at - window, article.published_at + window)
+    words = rare_words(item.words, word_weights(), QUERY_WORDS)
+    if not words:
+        return []
+    when, window = article.published_at, WINDOW + timedelta(days=1)
+    table = StoryWord._meta.db_table
+    side = (
+        "SELECT article_id FROM (SELECT article_id FROM {table} WHERE word = %s AND article_id <> %s"
+        " AND published_at {low} %s AND published_at {high} %s ORDER BY published_at {order} LIMIT %s) AS w{n}"
     )
-    ids = [pk for pk, _ in backend().ranked_ids(any_of_words(rarest), nearby)[:MAX_CANDIDATES]]
-    return list(Article.objects.filter(pk__in=ids).select_related("source"))
+    parts, params = [], []
+    for word in words:
+        for low, high, order, start, stop in ((">=", "<=", "DESC", when - window, when),
+                                              (">", "<=", "ASC", when, when + window)):
+            parts.append(side.format(table=table, low=low, high=high, order=order, n=len(parts)))
+            params += [word, article.pk, *map(connection.ops.adapt_datetimefield_value, (start, stop)), PER_WORD]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        shared = Counter(pk for (pk,) in cursor.fetchall())
+    return sorted(shared, key=lambda pk: (-shared[pk], -pk))[:STORY_CANDIDATES]
+
+
+def _place(article: Article, item: StoryItem, reprints: list[Article]) -> tuple[int | None, list[int]]:
+    """The existing story the article joins, or (None, the articles it starts one with)."""
+    ids = {a.pk for a in [*reprints, *_cited(article)]} | set(_story_candidates(article, item))
+    candidates = list(Article.objects.filter(pk__in=ids).exclude(pk=article.pk).select_related("source"))
+    story_ids = {a.story_id for a in candidates if a.story_id}
+    stories: dict[int, list[StoryItem]] = {}
+    members = Article.objects.filter(story_id__in=story_ids).exclude(pk=article.pk).select_related("source")
+    for member in members.order_by("story_id", "pk")[:MAX_MEMBERS]:
+        stories.setdefault(member.story_id, []).append(story_item(member))
+    reprint_keys = [a.pk for a in reprints]
+    story_id = join_story(item, stories, reprints=reprint_keys, weights=word_weights())
+    if story_id is not None:
+        return story_id, []
+    loners = [story_item(a) for a in candidates if not a.story_id]
+    partners = story_partners(item, loners, reprints=reprint_keys, weights=word_weights())
+    if not partners:
+        return None, []
+    grouped = group_stories([item, *partners], reprint_groups=[[article.pk, *reprint_keys]], weights=word_weights())
+    mine = next(s for s in grouped if any(i.key == article.pk for i in s.items))
+    return None, [i.key for i in mine.items if i.key != article.pk]
 
 
 @transaction.atomic
 def article_group(*, article_id: int) -> Story | None:
-    """Fingerprint an article and put it in the story of its reprints or of its event."""
+    """Fingerprint an article and put it in the story of its reprints or of its event.
+
+    Its place is decided anew each time (an edit may move it), and the story it leaves is
+    rebuilt.
+    """
     article = Article.objects.select_for_update(of=("self",)).select_related("source").filter(pk=article_id).first()
     if article is None:
         return None
     values = _fingerprint(article)
+    item = story_item(article)
+    _save_story_words(article, item)
     reprints = reprints_of(article, values)
-    related = reprints or same_story(article)
+    article.reprint_of_id = None
     if reprints:
         first = min(reprints, key=lambda a: a.pk)
         article.reprint_of_id = first.reprint_of_id or first.pk
-    story = next((a.story for a in related if a.story_id), None)
-    if related and story is None:
-        story = Story.objects.create()
+    left = article.story_id
+    story_id, others = _place(article, item, reprints)
+    story = Story.objects.get(pk=story_id) if story_id else (Story.objects.create() if others else None)
     article.story = story
     article.save(update_fields=["content_hash", "minhash", "reprint_of", "story"])
-    for other in related:
-        if other.story_id != (story.pk if story else None):
-            Article.objects.filter(pk=other.pk).update(story=story)
-    if story is not None:
-        _choose_main(story)
-    return story
+    if others:
+        Article.objects.filter(pk__in=others).update(story=story)
+    if left and left != (story.pk if story else None):
+        story_rebuild(story=Story(pk=left))
+    return story_rebuild(story=story) if story else None
 
 
-def _choose_main(story: Story) -> None:
-    members = list(story.articles.select_related("source").order_by("pk"))  # ties go to the first stored
-    if not members:
-        story.delete()
-        return
-    main_key = pick_main([_item(a) for a in members]).key
-    if story.main_id != main_key:
-        story.main_id = main_key
-        story.save(update_fields=["main", "updated_at"])
+def articles_regroup(*, progress=None) -> int:
+    """Group every analysed article anew under the current rule, oldest first (as stories
+    grow in time), after undoing every story: for an upgrade that changed the rule.
+    Returns the number of stories made; `progress(done, total)` is called as it goes."""
+    with transaction.atomic():
+        Article.objects.exclude(story=None).update(story=None)
+        Story.objects.all().delete()
+        StoryWord.objects.all().delete()
+    ids = list(
+        Article.objects.exclude(analysed_at=None)
+        .order_by(F("published_at").asc(nulls_last=True), "pk")
+        .values_list("pk", flat=True)
+    )
+    for done, article_id in enumerate(ids, start=1):
+        article_group(article_id=article_id)
+        if progress:
+            progress(done, len(ids))
+    return Story.objects.count()

@@ -19,6 +19,7 @@ from chinese_text import dates
 from .ingest.titles import split_title
 from .models import Article, Publication, ReviewAction, ReviewState, Source
 from .services import source_for_name
+from .story_members import stories_of, stories_rebuild
 
 Kind = ReviewAction.Kind
 METADATA_FIELDS = ("title", "source_id", "issue_label", "published_on", "date_precision")
@@ -44,6 +45,11 @@ def _reanalyse(*article_ids: int) -> None:
 
     for article_id in article_ids:
         transaction.on_commit(lambda article_id=article_id: article_analyse.delay(article_id))
+
+
+def _stories_rebuild(article: Article) -> None:
+    """An item that left the issue (or came back) makes its story choose its main article again."""
+    stories_rebuild(story_ids=stories_of(Article.objects.filter(pk=article.pk)))
 
 
 def _active(article: Article) -> None:
@@ -101,6 +107,7 @@ def publication_item_merge_previous(*, article: Article, by=None) -> Article:
     article.review_state = ReviewState.MERGED
     article.is_published = False
     article.save(update_fields=["review_state", "is_published", "updated_at"])
+    _stories_rebuild(article)
     _reanalyse(previous.pk)
     return previous
 
@@ -144,6 +151,7 @@ def publication_item_drop(*, article: Article, by=None) -> None:
     article.review_state = ReviewState.DROPPED
     article.is_published = False
     article.save(update_fields=["review_state", "is_published", "updated_at"])
+    _stories_rebuild(article)
 
 
 def _metadata(publication: Publication) -> dict:
@@ -215,9 +223,11 @@ def publication_undo(*, publication: Publication, by=None) -> ReviewAction:
         _reanalyse(article.pk)
     elif action.kind == Kind.DROP:
         Article.objects.filter(pk=article.pk).update(review_state=ReviewState.ACTIVE)
+        _stories_rebuild(article)
     elif action.kind == Kind.MERGE:
         Article.objects.filter(pk=data["into"]).update(**data["before"], updated_at=timezone.now())
         Article.objects.filter(pk=article.pk).update(review_state=ReviewState.ACTIVE)
+        _stories_rebuild(article)
         _reanalyse(data["into"], article.pk)
     elif action.kind == Kind.SPLIT:
         Article.objects.filter(pk=data["created"]).delete()
@@ -241,4 +251,5 @@ def publication_publish(*, publication: Publication, published: bool = True, by=
     count = items.update(is_published=published, updated_at=timezone.now())
     kind = Kind.PUBLISH if published else Kind.UNPUBLISH
     _record(publication, kind, f"{'发布' if published else '撤下'} {count} 篇", by=by)
+    stories_rebuild(story_ids=stories_of(publication.articles.all()))
     return count

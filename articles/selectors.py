@@ -12,9 +12,15 @@ def articles_published() -> QuerySet[Article]:
 
 
 def one_per_story(queryset: QuerySet[Article]) -> QuerySet[Article]:
-    """Readers see a story once: by its main article (or by any member while the main
-    one is not public yet)."""
-    return queryset.filter(Q(story__isnull=True) | Q(story__main=F("pk")) | Q(story__main__is_published=False))
+    """Readers see a story once: by its main article, or by every member while the story has
+    no public main one (deleted or taken down before `story_rebuild` ran): a story's
+    missing main article never hides the rest of it."""
+    return queryset.filter(
+        Q(story__isnull=True)
+        | Q(story__main__isnull=True)
+        | Q(story__main=F("pk"))
+        | Q(story__main__is_published=False)
+    )
 
 
 def articles_latest(limit: int = 20) -> list[Article]:

@@ -19,6 +19,7 @@ from .jobs import parse_job_for, parse_job_update
 from .models import Article, Document, Job, Publication, Source
 from .models.documents import issue_date_precision
 from .recovery import document_give_up, task_send
+from .story_members import articles_delete
 
 log = logging.getLogger(__name__)
 
@@ -243,8 +244,9 @@ def source_for_name(name: str, *, kind: str = Source.Kind.OUTLET, homepage: str 
 
 
 def _parsed_save(document: Document, parsed: ParsedDocument) -> list[Article]:
-    """Replace whatever this document produced before with what it produces now."""
-    Article.objects.filter(document=document).delete()
+    """Replace whatever this document produced before with what it produces now (the
+    stories its old articles were in choose their main article again)."""
+    articles_delete(articles=Article.objects.filter(document=document))
     Publication.objects.filter(document=document).delete()
     publication = None
     if parsed.kind == "article":

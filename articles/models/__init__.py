@@ -6,9 +6,9 @@ from .documents import Document, Publication
 from .jobs import Job
 from .review import ReviewAction
 from .sources import Source
-from .stories import ArticleBand, Story
+from .stories import ArticleBand, Story, StoryWord
 
 __all__ = [
     "Article", "ArticleBand", "Channel", "DatePrecision", "Document", "FailedEntry", "ItemKind", "Job", "Publication",
-    "PublishedArticleQuerySet", "ReviewAction", "ReviewState", "Source", "Story",
+    "PublishedArticleQuerySet", "ReviewAction", "ReviewState", "Source", "Story", "StoryWord",
 ]

@@ -32,3 +32,21 @@ class ArticleBand(models.Model):
 
     def __str__(self):
         return f"{self.article_id}:{self.band}"
+
+
+class StoryWord(models.Model):
+    """One of a news article's rarest real words (`dedup.stories.rare_words`), with its date.
+
+    Story candidates are looked up here, a few rows per word within the date window, by
+    the (word, date) index: the lookup costs the same whatever the size of the window.
+    """
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="story_words")
+    word = models.CharField(max_length=40)
+    published_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["word", "published_at"])]
+
+    def __str__(self):
+        return f"{self.article_id}:{self.word}"

@@ -100,3 +100,63 @@ def test_two_outlets_own_reports_of_one_event_are_one_story_without_any_keyword(
     assert second.story_id and second.story_id == first.story_id
     assert second.story.main == first  # the earliest
     assert other.story_id is None
+
+
+def test_a_reparsed_main_article_gives_way_and_its_new_version_rejoins_the_story(
+    two_outlets, django_capture_on_commit_callbacks
+):
+    from articles.services import documents_reparse
+
+    original, reprint = two_outlets
+    with django_capture_on_commit_callbacks(execute=True):
+        documents_reparse(document_ids=[original.document_id])
+    new = Article.objects.get(document=original.document_id)
+    reprint.refresh_from_db()
+    assert new.pk != original.pk
+    assert reprint.story_id and reprint.story_id == new.story_id
+    assert set(reprint.story.articles.all()) == {new, reprint}
+    assert reprint.story.main == reprint  # same date as the new version, and stored first
+
+
+committing = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@committing
+def test_on_the_samples_no_story_holds_two_items_of_one_issue(client, keywords_2013):
+    from django.core.management import call_command
+
+    from articles.selectors import one_per_story
+
+    call_command("import", "--samples", "--publish")
+    for story in Story.objects.all():
+        issues = [a.publication_id for a in story.articles.all() if a.publication_id]
+        assert len(issues) == len(set(issues))
+        assert len({a.kind for a in story.articles.all()}) == 1
+    notice = Article.objects.get(title__startswith="商务部办公厅关于印发《2015年电子商务工作要点》")
+    page = client.get(notice.get_absolute_url()).content.decode()
+    assert "同时报道" not in page
+    listed = set(one_per_story(Article.objects.published()))  # what every list shows
+    assert set(notice.publication.articles.all()) <= listed
+
+
+def test_regroup_undoes_a_story_the_rule_forbids(import_seed):
+    from django.core.management import call_command
+
+    from articles.models import Publication
+
+    issue = Publication.objects.create(kind="newsletter", title="会刊")
+    items = [
+        report("会刊", title, body, "2015-03-01T00:00:00+08:00")
+        for title, body in [
+            ("商务部办公厅关于印发《2015年电子商务工作要点》的通知",
+             "各省、自治区、直辖市商务主管部门：现将2015年电子商务工作要点印发给你们。"),
+            ("国务院办公厅关于印发《2015年打击侵权假冒工作要点》的通知",
+             "各省、自治区、直辖市人民政府：现将2015年工作要点印发给你们。"),
+        ]
+    ]
+    Article.objects.filter(pk__in=[a.pk for a in items]).update(publication=issue)
+    wrong = Story.objects.create(main=items[0])
+    Article.objects.filter(pk__in=[a.pk for a in items]).update(story=wrong)
+    call_command("regroup")
+    assert not Story.objects.exists()
+    assert not Article.objects.exclude(story=None).exists()

@@ -29,7 +29,8 @@ SEGMENTER = Segmenter()
 def report(key, title, text="", published_at=None, outlet="", url="", source_url="") -> StoryItem:
     """A report as the site holds it: its words cut by the segmenter the analysis uses."""
     words = story_words(SEGMENTER.tokens(title), SEGMENTER.tokens(text))
-    return StoryItem(key, title, text, published_at, outlet, url, source_url, words)
+    title_words = story_words(SEGMENTER.tokens(title), [])
+    return StoryItem(key, title, text, published_at, outlet, url, source_url, words, title_words=title_words)
 
 
 def stories_of(items):
