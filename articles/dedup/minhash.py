@@ -98,6 +98,8 @@ class ReprintIndex:
         if key in self._signatures:
             raise KeyError(f"{key!r} is already in the index")
         if values is not None:
+            from datasketch import LeanMinHash
+
             sig = LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
         else:
             sig = signature(text, k=self.k, num_perm=self.num_perm)
