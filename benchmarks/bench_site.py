@@ -72,6 +72,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=18400)
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--skip", nargs="*", default=[], help="page kinds to leave out, e.g. search")
+    parser.add_argument("--code", default=str(ROOT), help="the checkout to serve (another branch, for a before/after)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "b2bwatch.settings")
     sys.path.insert(0, str(ROOT))
@@ -88,7 +90,7 @@ def main() -> None:
     env = {**os.environ, "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1"}
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "b2bwatch.wsgi", "-b", f"127.0.0.1:{args.port}", "-w", "1",
-         "--timeout", "300"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+         "--timeout", "300"], cwd=args.code, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     cache = redis.Redis.from_url(os.environ["REDIS_URL"])
     try:
@@ -106,8 +108,12 @@ def main() -> None:
         print("| --- | --- | --- | --- | --- | --- | --- |")
         trivial = None
         for name, paths in pages(topic, article, year):
+            if name in args.skip:
+                continue
             cold, warm = [], []
-            for _ in range(args.rounds if name != "timeline" else max(2, args.rounds // 3)):
+            # The slow kinds get fewer rounds (each search query is its own request).
+            rounds = args.rounds if name not in ("timeline", "search") else max(1, args.rounds // 4)
+            for _ in range(rounds):
                 for path in paths:
                     cache.flushdb()
                     cold.append(timed(conn, path))
