@@ -24,31 +24,23 @@ from django.utils import timezone
 ARCHIVE = "archive"
 LISTS = "lists"
 _VERSION = "b2bwatch:version:"
-# URL names whose pages belong to one object's scope, and the URL argument naming it.
+# URL names whose pages belong to one object's scope (with their feeds: the same name
+# followed by `_…`), and the URL argument naming it.
 _SCOPES = {
     "articles:detail": ("article", "pk"),
     "articles:publication": ("publication", "pk"),
     "articles:source": ("source", "slug"),
-    "articles:source_feed_rss": ("source", "slug"),
-    "articles:source_feed_atom": ("source", "slug"),
-    "articles:source_issues_rss": ("source", "slug"),
-    "articles:source_issues_atom": ("source", "slug"),
     "keywords:topic": ("topic", "slug"),
-    "keywords:topic_feed_rss": ("topic", "slug"),
-    "keywords:topic_feed_atom": ("topic", "slug"),
     "keywords:year": ("year", "year"),
-    "keywords:year_feed_rss": ("year", "year"),
-    "keywords:year_feed_atom": ("year", "year"),
 }
 
 
 def page_scope(request) -> str:
     match = getattr(request, "resolver_match", None)
-    scope = _SCOPES.get(match.view_name) if match else None
-    if scope is None:
-        return LISTS
-    name, argument = scope
-    return f"{name}:{match.kwargs.get(argument, '')}"
+    for view_name, (name, argument) in _SCOPES.items() if match else ():
+        if match.view_name == view_name or match.view_name.startswith(view_name + "_"):
+            return f"{name}:{match.kwargs.get(argument, '')}"
+    return LISTS
 
 
 def _versions(scopes: list[str]) -> list[int]:
