@@ -7,9 +7,8 @@ candidates per year, so a page costs the same at 100,000 articles as at 1,000
 """
 from __future__ import annotations
 
-from datetime import date
-
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet, Window
+from django.db.models.functions import ExtractYear, RowNumber
 
 from .models import KeywordYear, TimelineEvent, Topic
 
@@ -54,43 +53,47 @@ def topic_timeline(topic: Topic, limit: int = 200) -> dict[str, list[TimelineEve
     }
 
 
-def event_years() -> list[int]:
-    """Years with a published event that happened and touched a topic."""
-    events = _published_events().filter(is_forecast=False, topics__isnull=False)
-    return [d.year for d in events.dates("happened_on", "year")]
-
-
-def main_events(year: int, limit: int = 8) -> list[TimelineEvent]:
-    """A year's main events: those linked to the most topics (then the earliest), each
+def main_events_by_year(limit: int = 8) -> dict[int, list[TimelineEvent]]:
+    """Each year's main events: those linked to the most topics (then the earliest), each
     fingerprint once, in date order.
 
-    Ordering by topic count first and then by date, article date and position keeps, of
-    a reprinted event, the row of its earliest article, as `unique_events` does over a
-    date-ordered list.
+    One query ranks the events within their year and keeps a bounded number of candidates
+    per year (a query per year cost 33 round trips on a corpus with 33 years of dated
+    sentences); a second loads the chosen events. Ordering by topic count first and then
+    by date, article date and position keeps, of a reprinted event, the row of its
+    earliest article, as `unique_events` does over a date-ordered list.
     """
+    year = ExtractYear("happened_on")
+    order = [F("topic_count").desc(), "happened_on", F("article__published_at").asc(), "article_id", "position"]
     candidates = (
         _published_events()
-        .filter(is_forecast=False, happened_on__gte=date(year, 1, 1), happened_on__lte=date(year, 12, 31))
+        .filter(is_forecast=False)
         .annotate(topic_count=Count("topics"))
         .filter(topic_count__gt=0)
-        .order_by("-topic_count", "happened_on", "article__published_at", "article_id", "position")
-        .values_list("pk", "key")[: limit * CANDIDATES_PER_SHOWN]
+        .annotate(year=year, row=Window(RowNumber(), partition_by=[year], order_by=order))
+        .filter(row__lte=limit * CANDIDATES_PER_SHOWN)
+        .order_by("year", "row")
+        .values_list("pk", "key", "year")
     )
     seen: set[str] = set()
-    chosen: list[int] = []
-    for pk, key in candidates:
-        if key not in seen and len(chosen) < limit:
+    chosen: dict[int, list[int]] = {}
+    for pk, key, in_year in candidates:
+        kept = chosen.setdefault(in_year, [])
+        if key not in seen and len(kept) < limit:
             seen.add(key)
-            chosen.append(pk)
-    events = _shown(TimelineEvent.objects.filter(pk__in=chosen))
-    return sorted(events, key=lambda e: (e.happened_on, e.position, e.pk))
+            kept.append(pk)
+    events = {e.pk: e for e in _shown(TimelineEvent.objects.filter(pk__in=[pk for pks in chosen.values() for pk in pks]))}
+    return {
+        in_year: sorted((events[pk] for pk in pks), key=lambda e: (e.happened_on, e.position, e.pk))
+        for in_year, pks in chosen.items()
+    }
 
 
 def global_timeline(per_year: int = 8) -> list[dict]:
-    """Year by year: that year's keyword list and its main events (see `main_events`)."""
+    """Year by year: that year's keyword list and its main events (see `main_events_by_year`)."""
     lists = {ky.year: ky for ky in KeywordYear.objects.prefetch_related("entries__topic")}
-    years = sorted(set(event_years()) | set(lists))
-    timeline = []
-    for year in years:
-        timeline.append({"year": year, "keyword_year": lists.get(year), "events": main_events(year, per_year)})
-    return timeline
+    events = main_events_by_year(per_year)
+    return [
+        {"year": year, "keyword_year": lists.get(year), "events": events.get(year, [])}
+        for year in sorted(set(events) | set(lists))
+    ]
