@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 ARCHIVE = "archive"
 LISTS = "lists"
@@ -76,8 +77,11 @@ def article_scopes(article, topic_ids: Iterable[int] = ()) -> list[str]:
         scopes.append(f"publication:{article.publication_id}")
     if article.source_id:
         scopes.append(f"source:{article.source.slug}")
-    if article.published_at:
-        scopes.append(f"year:{timezone.localtime(article.published_at).year}")
+    published = article.published_at
+    if isinstance(published, str):  # saved from a string: the stored value is the datetime
+        published = parse_datetime(published)
+    if published:
+        scopes.append(f"year:{timezone.localtime(published).year}")
     topics = Topic.objects.filter(pk__in={*topic_ids, *article.topic_tags.values_list("topic_id", flat=True)})
     scopes.extend(f"topic:{slug}" for slug in topics.values_list("slug", flat=True))
     return scopes
