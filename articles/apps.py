@@ -9,10 +9,13 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from .cache import content_changed
+        from .cache import article_changed, content_changed
 
         post_migrate.connect(ensure_sqlite_search_index, sender=self)
-        for name in ("Article", "Publication", "Source"):
+        article = self.get_model("Article")
+        post_save.connect(article_changed, sender=article, dispatch_uid="cache-Article-save")
+        post_delete.connect(article_changed, sender=article, dispatch_uid="cache-Article-delete")
+        for name in ("Publication", "Source"):
             model = self.get_model(name)
             post_save.connect(content_changed, sender=model, dispatch_uid=f"cache-{name}-save")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"cache-{name}-delete")

@@ -1,39 +1,108 @@
-"""Caching of public pages and feeds, invalidated when content changes.
+"""Caching of public pages and feeds, invalidated by what changed.
 
-Every cached entry's key carries a content version; any change readers could see bumps
-the version, so stale entries are never read again and simply expire. With REDIS_URL
-the cache is Redis, shared by every web process; otherwise it is local memory.
+Every cached page belongs to one scope, read from its URL: an article, a publication, a
+source, a topic, a year, or the lists (home, latest feeds, timeline, search, everything
+else). Its key carries two versions: the archive's, bumped by changes that reach every
+page (a topic renamed, a year's keyword list edited, a source renamed), and its scope's,
+bumped when an article in it changes (`article_changed`). Analysing one article so makes
+its own pages, its topics', year's and source's and the lists cold, not every topic,
+year, source and article page (one site-wide version did, at 100,000 articles).
+Stale entries are never read again and simply expire. With REDIS_URL the cache is Redis,
+shared by every web process; otherwise it is local memory.
 """
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
-VERSION_KEY = "b2bwatch:content-version"
+ARCHIVE = "archive"
+LISTS = "lists"
+_VERSION = "b2bwatch:version:"
+# URL names whose pages belong to one object's scope (with their feeds: the same name
+# followed by `_…`), and the URL argument naming it.
+_SCOPES = {
+    "articles:detail": ("article", "pk"),
+    "articles:publication": ("publication", "pk"),
+    "articles:source": ("source", "slug"),
+    "keywords:topic": ("topic", "slug"),
+    "keywords:year": ("year", "year"),
+}
 
 
-def content_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
+def page_scope(request) -> str:
+    match = getattr(request, "resolver_match", None)
+    for view_name, (name, argument) in _SCOPES.items() if match else ():
+        if match.view_name == view_name or match.view_name.startswith(view_name + "_"):
+            return f"{name}:{match.kwargs.get(argument, '')}"
+    return LISTS
+
+
+def _versions(scopes: list[str]) -> list[int]:
+    keys = [_VERSION + s for s in scopes]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, 1, timeout=None)
+            found[key] = cache.get(key, 1)
+    return [found[k] for k in keys]
+
+
+def scopes_changed(scopes: Iterable[str]) -> None:
+    for scope in set(scopes):
+        try:
+            cache.incr(_VERSION + scope)
+        except ValueError:  # not set yet (or evicted): start a fresh version
+            cache.set(_VERSION + scope, 2, timeout=None)
 
 
 def content_changed(**kwargs) -> None:
-    """Signal receiver and plain function: readers' pages must be rebuilt."""
+    """Signal receiver and plain function: every page must be rebuilt."""
+    scopes_changed([ARCHIVE])
+
+
+def article_scopes(article, topic_ids: Iterable[int] = ()) -> list[str]:
+    """The scopes whose pages show this article: its own, its publication's, source's and
+    year's, its topics' (those given and those it has now) and the lists."""
+    from keywords.models import Topic
+
+    scopes = [LISTS, f"article:{article.pk}"]
+    if article.publication_id:
+        scopes.append(f"publication:{article.publication_id}")
+    if article.source_id:
+        scopes.append(f"source:{article.source.slug}")
+    published = article.published_at
+    if isinstance(published, str):  # saved from a string: the stored value is the datetime
+        published = parse_datetime(published)
+    if published:
+        scopes.append(f"year:{timezone.localtime(published).year}")
+    topics = Topic.objects.filter(pk__in={*topic_ids, *article.topic_tags.values_list("topic_id", flat=True)})
+    scopes.extend(f"topic:{slug}" for slug in topics.values_list("slug", flat=True))
+    return scopes
+
+
+def article_changed(sender=None, instance=None, *, article=None, topic_ids: Iterable[int] = (), **kwargs) -> None:
+    """Signal receiver (an article saved or deleted) and plain function (re-analysed)."""
+    if kwargs.get("raw"):  # loading fixtures
+        return
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet (or evicted): start a fresh version
-        cache.set(VERSION_KEY, 2, timeout=None)
+        scopes = article_scopes(article or instance, topic_ids)
+    except ObjectDoesNotExist:  # deleted together with its source: rebuild everything
+        scopes = [ARCHIVE]
+    scopes_changed(scopes)
 
 
 def _key(request) -> str:
     digest = hashlib.sha1(request.get_full_path().encode()).hexdigest()
-    return f"b2bwatch:page:{content_version()}:{digest}"
+    scope = page_scope(request)
+    archive, own = _versions([ARCHIVE, scope])
+    return f"b2bwatch:page:{archive}:{scope}:{own}:{digest}"
 
 
 def cached_page(view):

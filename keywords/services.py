@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from articles.cache import content_changed
+from articles.cache import article_changed
 from articles.grouping import article_group
 from articles.ingest import IngestError
 from articles.ingest.limits import run_with_time_limit
@@ -62,6 +62,7 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
         list(Article.objects.select_for_update().filter(pk=article.pk).values_list("pk"))
         _save_organisations(article, found.organisations)
         _save_events(article, found.events)
+        old_topics = list(ArticleTopic.objects.filter(article=article).values_list("topic_id", flat=True))
         ArticleTopic.objects.filter(article=article).delete()
         tags = ArticleTopic.objects.bulk_create(
             ArticleTopic(
@@ -75,7 +76,7 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
             )
             for m in found.topics
         )
-        transaction.on_commit(content_changed)
+        transaction.on_commit(lambda: article_changed(article=article, topic_ids=old_topics))
         index = index_text(article.title, body, found.title_tokens, found.body_tokens)
         Article.objects.filter(pk=article.pk).update(
             analysed_at=timezone.now(),

@@ -22,9 +22,12 @@ from __future__ import annotations
 import zlib
 from collections.abc import Hashable, Iterable
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 from .fingerprint import content_key, exact_hash, shingles
 
@@ -43,11 +46,15 @@ def _hash32(data: bytes) -> int:
 @cache
 def _permutations(num_perm: int):
     """Made once: datasketch would draw them again for every MinHash."""
+    from datasketch import MinHash  # imported where used: web processes never need it (+60 MB)
+
     return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
 
 
 def signature(text: str, *, k: int = K, num_perm: int = NUM_PERM) -> LeanMinHash:
     """The MinHash of `text`'s k-character shingles (after normalisation)."""
+    from datasketch import LeanMinHash, MinHash
+
     minhash = MinHash(
         num_perm=num_perm, seed=SEED, hashfunc=_hash32, permutations=_permutations(num_perm), scheme=SCHEME
     )
@@ -70,6 +77,8 @@ class ReprintIndex:
     """
 
     def __init__(self, *, threshold: float = THRESHOLD, k: int = K, num_perm: int = NUM_PERM):
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         self.k = k
         self.num_perm = num_perm
@@ -89,6 +98,8 @@ class ReprintIndex:
         if key in self._signatures:
             raise KeyError(f"{key!r} is already in the index")
         if values is not None:
+            from datasketch import LeanMinHash
+
             sig = LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
         else:
             sig = signature(text, k=self.k, num_perm=self.num_perm)

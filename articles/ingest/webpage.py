@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-import trafilatura
 from bs4 import BeautifulSoup
 
 from chinese_text.dates import DAY, MINUTE, first_day, parse_published, stated_date
@@ -126,6 +125,8 @@ def parse_webpage(data: bytes, *, url: str, content_type_header: str | None) -> 
 
 def _main_text(page: str, url: str, title: str, *, favor_precision: bool):
     """trafilatura's main text as HTML, the info lines at its top, and the article's paragraphs."""
+    import trafilatura  # imported where used: only parsing processes need it
+
     extracted = trafilatura.extract(
         page, url=url, output_format="html", include_images=True, include_tables=True,
         include_comments=False, include_links=False, favor_precision=favor_precision,

@@ -15,11 +15,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-import jieba
-import jieba.posseg
-import rjieba
-
-jieba.setLogLevel(logging.WARNING)
 
 ENGINES = ("rjieba", "jieba")
 
@@ -44,11 +39,18 @@ class Segmenter:
         words = sorted(variant for word in self.user_words for variant in word_variants(word))
         # Each word gets a frequency just high enough to keep it whole (what jieba's
         # add_word does without one), which leaves longer everyday words (产业/带动) intact.
+        # Each engine is imported by the processes that build it: jieba and its
+        # part-of-speech tables are large, and most processes never use them.
         if engine == "rjieba":
+            import rjieba
+
             self._rjieba = rjieba.Jieba()
             for word in words:
                 self._rjieba.add_word(word, self._rjieba.suggest_freq(word), None)
         else:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
             self._jieba = jieba.Tokenizer()
             self._posseg: jieba.posseg.POSTokenizer | None = None
             for word in words:
@@ -68,6 +70,8 @@ class Segmenter:
             pairs = self._rjieba.tag(text)
         else:
             if self._posseg is None:
+                import jieba.posseg
+
                 self._posseg = jieba.posseg.POSTokenizer(self._jieba)
             pairs = [(pair.word, pair.flag) for pair in self._posseg.cut(text)]
         return [(word, flag) for word, flag in pairs if word.strip()]

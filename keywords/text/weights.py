@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from functools import cache
 
-import jieba.analyse
-
 # The table's largest value is 13.9. A word it lacks is a new name or coinage (敦煌网,
 # 诚e赊, 互联网+): rarer than anything it holds.
 UNKNOWN = 15.0
@@ -24,5 +22,9 @@ class WordWeights(dict):
 
 @cache
 def word_weights() -> WordWeights:
-    """The table, loaded once per process (0.4 s, about 37 MB)."""
+    """The table, loaded once per process (0.4 s, about 37 MB); imported here, not at the
+    top, so that web processes, which never group stories, do not carry jieba.analyse
+    (+95 MB)."""
+    import jieba.analyse
+
     return WordWeights(jieba.analyse.TFIDF().idf_freq)

@@ -48,3 +48,20 @@ def test_global_timeline_goes_year_by_year_with_keywords_and_events(client, even
     assert len(years[0]["events"]) == 2
     page = response.content.decode()
     assert "2013年中国B2B行业十大关键词" in page and "预计2016年" not in page
+
+
+def test_global_timeline_keeps_each_years_events_touching_most_topics(events):
+    from keywords.timeline import global_timeline
+
+    article = Article.objects.create(title="多主题", body="…", is_published=True)
+    others = list(Topic.objects.exclude(pk=events.pk)[:3])
+    for day in range(1, 6):
+        e = TimelineEvent.objects.create(article=article, sentence=f"2014年3月{day}日的事件。", date_text="",
+                                         happened_on=date(2014, 3, day), precision="day", key=f"k{day}")
+        e.topics.set(others[: 1 + day % 3])
+    untopical = TimelineEvent.objects.create(article=article, sentence="2015年无主题。", date_text="",
+                                             happened_on=date(2015, 1, 1), precision="year", key="none")
+    years = {y["year"]: y["events"] for y in global_timeline(per_year=2)}
+    assert [e.sentence for e in years[2014]] == ["2014年3月2日的事件。", "2014年3月5日的事件。"]
+    assert 2015 not in years and untopical.sentence not in [e.sentence for e in years[2013]]
+    assert [e.date_label for e in years[2013]] == ["2013年第3季度", "2013年8月"]

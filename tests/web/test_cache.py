@@ -43,3 +43,32 @@ def test_editors_see_live_pages(admin_client, seeded, django_assert_max_num_quer
     admin_client.get("/")
     Article.objects.filter(pk=seeded.pk).update(title="不经信号的修改")  # no signal: the cache is not told
     assert "不经信号的修改" in admin_client.get("/").content.decode()
+
+
+def test_analysing_an_article_refreshes_its_topics_pages_and_leaves_other_topics_cached(
+    client, seeded, django_assert_num_queries
+):
+    from keywords.models import Topic
+    from keywords.services import article_analyse
+
+    tagged = {t.topic.slug for t in seeded.topic_tags.select_related("topic")}
+    untouched = Topic.objects.create(term="供应链金融", slug="supply-chain-finance")
+    other_url = reverse("keywords:topic", args=[untouched.slug])
+    tagged_url = reverse("keywords:topic", args=[sorted(tagged)[0]])
+    client.get(other_url), client.get(tagged_url)
+    Article.objects.filter(pk=seeded.pk).update(title="重新分析后的标题")
+    article_analyse(article_id=seeded.pk)
+    with django_assert_num_queries(0):
+        client.get(other_url)
+    assert "重新分析后的标题" in client.get(tagged_url).content.decode()
+
+
+def test_a_topic_renamed_refreshes_every_page(client, seeded):
+    from keywords.models import Topic
+
+    url = reverse("articles:detail", args=[seeded.pk])
+    client.get(url)
+    topic = seeded.topic_tags.first().topic
+    topic.term = "改名后的关键词"
+    topic.save()
+    assert "改名后的关键词" in client.get(url).content.decode()

@@ -1,0 +1,131 @@
+"""The site under load as an operator runs it (issue 15): gunicorn with DEBUG off and the
+Redis cache, loaded from this second process over loopback, each page type's p50/p95 cold
+(cache cleared before every request) and warm, next to a trivial view (robots.txt)
+measured in the same run, and the web process's peak memory.
+
+Run against a database filled by `manage.py generate_corpus --articles N`:
+  DATABASE_URL=postgres://…/b2b_scale REDIS_URL=redis://127.0.0.1:6379/15 \\
+    .venv/bin/python benchmarks/bench_site.py --port 18400 --rounds 10
+The Redis database in REDIS_URL is flushed for the cold figures: give it one of its own.
+Prints figures, asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import redis
+
+ROOT = Path(__file__).resolve().parents[1]
+SEARCHES = ["跨境电商", "大数据", "互联网金融", "在线交易", "产业带", "电子商务", "的", "B2B 平台 企业 发展"]
+
+
+def pages(topic: str, article: int, year: int) -> list[tuple[str, list[str]]]:
+    return [
+        ("trivial view", ["/robots.txt"]),
+        ("home", ["/"]),
+        ("topic", [f"/topics/{quote(topic)}/"]),
+        ("topic by relevance", [f"/topics/{quote(topic)}/?sort=relevance"]),
+        ("year", [f"/years/{year}/"]),
+        ("article", [f"/articles/{article}/"]),
+        ("timeline", ["/timeline/"]),
+        ("search", [f"/search/?q={quote(q)}" for q in SEARCHES]),
+        ("feeds", ["/feeds/latest.rss", f"/topics/{quote(topic)}/feed.rss"]),
+        ("API list", ["/api/articles", f"/api/topics/{quote(topic)}/articles"]),
+    ]
+
+
+def rss_mb(pid: int) -> float:
+    """The gunicorn worker's peak resident memory (VmHWM), or the master's if no child."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    target = children[0] if children else pid
+    for line in Path(f"/proc/{target}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def timed(conn: http.client.HTTPConnection, path: str) -> float:
+    started = time.perf_counter()
+    conn.request("GET", path)
+    response = conn.getresponse()
+    response.read()
+    took = (time.perf_counter() - started) * 1000
+    if response.status != 200:
+        print(f"  {path}: HTTP {response.status}", file=sys.stderr)
+    return took
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, default=18400)
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--skip", nargs="*", default=[], help="page kinds to leave out, e.g. search")
+    parser.add_argument("--code", default=str(ROOT), help="the checkout to serve (another branch, for a before/after)")
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "b2bwatch.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from articles.models import Article
+    from keywords.models import Topic
+
+    topic = Topic.objects.get(term="跨境电商").slug
+    article = Article.objects.published().filter(topic_tags__isnull=False).order_by("-pk").values_list("pk", flat=True)[0]
+    year = 2013
+    count = Article.objects.count()
+    env = {**os.environ, "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1"}
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "b2bwatch.wsgi", "-b", f"127.0.0.1:{args.port}", "-w", "1",
+         "--timeout", "300"], cwd=args.code, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    cache = redis.Redis.from_url(os.environ["REDIS_URL"])
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=300)
+        for _ in range(100):
+            try:
+                timed(conn, "/robots.txt")
+                break
+            except OSError:
+                time.sleep(0.2)
+                conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=300)
+        start_rss = rss_mb(server.pid)
+        print(f"{count} articles; web worker after start {start_rss:.0f} MB")
+        print("| page | cold p50 | cold p95 | warm p50 | warm p95 | cold / trivial | peak RSS after |")
+        print("| --- | --- | --- | --- | --- | --- | --- |")
+        trivial = None
+        for name, paths in pages(topic, article, year):
+            if name in args.skip:
+                continue
+            cold, warm = [], []
+            # The slow kinds get fewer rounds (each search query is its own request).
+            rounds = args.rounds if name not in ("timeline", "search") else max(1, args.rounds // 4)
+            for _ in range(rounds):
+                for path in paths:
+                    cache.flushdb()
+                    cold.append(timed(conn, path))
+                    warm.append(timed(conn, path))
+            p50 = statistics.median(cold)
+            trivial = trivial or p50
+            print(f"| {name} | {p50:.0f} ms | {percentile(cold, 95):.0f} ms | {statistics.median(warm):.1f} ms | "
+                  f"{percentile(warm, 95):.1f} ms | {p50 / trivial:.0f}× | {rss_mb(server.pid):.0f} MB |")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()
