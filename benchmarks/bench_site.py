@@ -84,7 +84,8 @@ def main() -> None:
     from keywords.models import Topic
 
     topic = Topic.objects.get(term="跨境电商").slug
-    article = Article.objects.published().filter(topic_tags__isnull=False).order_by("-pk").values_list("pk", flat=True)[0]
+    tagged = Article.objects.published().filter(topic_tags__isnull=False)
+    article = tagged.order_by("-pk").values_list("pk", flat=True)[0]
     year = 2013
     count = Article.objects.count()
     env = {**os.environ, "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1"}

@@ -82,7 +82,8 @@ def main_events_by_year(limit: int = 8) -> dict[int, list[TimelineEvent]]:
         if key not in seen and len(kept) < limit:
             seen.add(key)
             kept.append(pk)
-    events = {e.pk: e for e in _shown(TimelineEvent.objects.filter(pk__in=[pk for pks in chosen.values() for pk in pks]))}
+    shown = TimelineEvent.objects.filter(pk__in=[pk for pks in chosen.values() for pk in pks])
+    events = {e.pk: e for e in _shown(shown)}
     return {
         in_year: sorted((events[pk] for pk in pks), key=lambda e: (e.happened_on, e.position, e.pk))
         for in_year, pks in chosen.items()

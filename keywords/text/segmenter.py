@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-
 ENGINES = ("rjieba", "jieba")
 
 

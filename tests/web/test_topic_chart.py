@@ -26,6 +26,6 @@ def test_the_chart_shows_empty_quarters_as_zero(client):
         ArticleTopic.objects.create(article=article, topic=topic, mentions=mentions)
     response = client.get(topic.get_absolute_url())
     assert response.context["chart"] == {
-        "labels": ["2013Q4", "2014Q1", "2014Q2"], "mentions": [3, 0, 2], "articles": [1, 0, 1],
+        "labels": ["2013Q4", "2014Q1", "2014Q2"], "mentions": [3, 0, 2], "articles": [1, 0, 1], "about": [0, 0, 0],
     }
     assert '<th scope="row">2014Q1</th><td>0</td><td>0</td>' in response.content.decode()

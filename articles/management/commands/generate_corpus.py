@@ -45,7 +45,8 @@ def _analyse(job: tuple[str, str, object]):
 def _source(name: str) -> Source:
     kind = (Source.Kind.ASSOCIATION if name in ASSOCIATIONS
             else Source.Kind.PUBLISHER if name in PUBLISHERS else Source.Kind.OUTLET)
-    return Source.objects.get_or_create(name=name, defaults={"slug": slugify(name, allow_unicode=True), "kind": kind})[0]
+    defaults = {"slug": slugify(name, allow_unicode=True), "kind": kind}
+    return Source.objects.get_or_create(name=name, defaults=defaults)[0]
 
 
 class Command(BaseCommand):
@@ -120,32 +121,33 @@ class Command(BaseCommand):
             ))
         rows = Article.objects.bulk_create(rows)
         ids.extend(row.pk for row in rows)
-        for planned, row in zip(batch, rows):
+        for planned, row in zip(batch, rows, strict=False):
             if planned.reprint_of is not None:
                 row.reprint_of_id = ids[planned.reprint_of]
         self._stories([row for row in rows if row.reprint_of_id])
         ArticleTopic.objects.bulk_create(
             ArticleTopic(article=row, topic_id=m.key, mentions=m.mentions, title_mentions=m.title_mentions,
                          in_title=m.in_title, score=m.score)
-            for row, (topics, _, _, _) in zip(rows, results) for m in topics
+            for row, (topics, _, _, _) in zip(rows, results, strict=False) for m in topics
         )
         ArticleOrganisation.objects.bulk_create(
             ArticleOrganisation(article=row, organisation_id=org_ids[m.name], mentions=m.mentions)
-            for row, (_, orgs, _, _) in zip(rows, results) for m in orgs if m.name in org_ids
+            for row, (_, orgs, _, _) in zip(rows, results, strict=False) for m in orgs if m.name in org_ids
         )
         events, links = [], []
-        for row, (_, _, found, _) in zip(rows, results):
+        for row, (_, _, found, _) in zip(rows, results, strict=False):
             for position, (sentence, raw, when, precision, forecast, key, topic_ids, orgs) in enumerate(found):
                 events.append(TimelineEvent(article=row, sentence=sentence, date_text=raw, happened_on=when,
                                             precision=precision, is_forecast=forecast, key=key, position=position))
                 links.append((topic_ids, [org_ids[n] for n in orgs if n in org_ids]))
         events = TimelineEvent.objects.bulk_create(events)
         TimelineEvent.topics.through.objects.bulk_create(
-            TimelineEvent.topics.through(timelineevent_id=e.pk, topic_id=t) for e, (ts, _) in zip(events, links) for t in ts
+            TimelineEvent.topics.through(timelineevent_id=e.pk, topic_id=t)
+            for e, (ts, _) in zip(events, links, strict=True) for t in ts
         )
         TimelineEvent.organisations.through.objects.bulk_create(
             TimelineEvent.organisations.through(timelineevent_id=e.pk, organisation_id=o)
-            for e, (_, os_) in zip(events, links) for o in os_
+            for e, (_, os_) in zip(events, links, strict=False) for o in os_
         )
 
     @staticmethod
