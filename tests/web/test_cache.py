@@ -64,7 +64,6 @@ def test_analysing_an_article_refreshes_its_topics_pages_and_leaves_other_topics
 
 
 def test_a_topic_renamed_refreshes_every_page(client, seeded):
-
     url = reverse("articles:detail", args=[seeded.pk])
     client.get(url)
     topic = seeded.topic_tags.first().topic
