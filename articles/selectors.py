@@ -123,8 +123,12 @@ def articles_related(article: Article, limit: int = 5) -> list[Article]:
         counts[0] += 1
         counts[1] += score
     best = sorted(shared, key=lambda pk: (-shared[pk][0], -shared[pk][1], -pk))
+    # What a related link shows: its title and its date (its own, else its issue's).
+    shown = ("pk", "title", "published_at", "date_precision", "publication__published_on",
+             "publication__date_precision")
     others = (
-        one_per_story(Article.objects.published()).filter(pk__in=best[: limit * 4]).only("pk", "title", "published_at")
+        one_per_story(Article.objects.published()).filter(pk__in=best[: limit * 4])
+        .select_related("publication").only(*shown)
     )
     if article.story_id:
         others = others.exclude(story_id=article.story_id)
