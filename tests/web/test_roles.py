@@ -59,7 +59,7 @@ def change_form_data(response) -> dict:
     current value and each inline's management form."""
     data = {}
     form = response.context["adminform"].form
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None or value is False:
             continue
@@ -104,7 +104,8 @@ def test_an_editor_uploads_reviews_and_publishes(editor):
     page = editor.get(review_url(issue)).content.decode()
     assert 'value="publish"' in page and 'value="drop"' in page and 'value="merge"' in page
     first = issue.articles.get(position=1)
-    assert editor.post(review_url(issue), {"action": "rename", "article": first.pk, "title": "新标题"}).status_code == 302
+    rename = {"action": "rename", "article": first.pk, "title": "新标题"}
+    assert editor.post(review_url(issue), rename).status_code == 302
     assert editor.post(review_url(issue), {"action": "drop", "article": first.pk}).status_code == 302
     assert editor.post(review_url(issue), {"action": "undo"}).status_code == 302
     assert editor.post(review_url(issue), {"action": "publish"}).status_code == 302
@@ -154,7 +155,8 @@ def test_an_editor_cannot_change_the_keyword_lists(editor):
     year = KeywordYear.objects.create(year=2098)
     topics = Topic.objects.count()
     assert editor.post(reverse("admin:keywords_keywordyear_add"), {"year": 2099}).status_code == 403
-    assert editor.post(reverse("admin:keywords_keywordyear_discover", args=[year.pk]), {"term": "新词"}).status_code == 403
+    discover = reverse("admin:keywords_keywordyear_discover", args=[year.pk])
+    assert editor.post(discover, {"term": "新词"}).status_code == 403
     assert editor.post(reverse("admin:keywords_keywordyear_delete", args=[year.pk]), {"post": "yes"}).status_code == 403
     assert KeywordYear.objects.filter(pk=year.pk).exists() and not KeywordYear.objects.filter(year=2099).exists()
     assert not year.entries.exists() and Topic.objects.count() == topics
@@ -257,7 +259,8 @@ def test_a_chief_editor_keeps_topics_lists_and_organisations(chief):
     topic = Topic.objects.get(term="测试词丙")
     assert list(topic.aliases.values_list("text", flat=True)) == ["测试词丙丁"]
     year = KeywordYear.objects.create(year=2098)
-    assert chief.post(reverse("admin:keywords_keywordyear_discover", args=[year.pk]), {"term": "测试词丙"}).status_code == 302
+    discover = reverse("admin:keywords_keywordyear_discover", args=[year.pk])
+    assert chief.post(discover, {"term": "测试词丙"}).status_code == 302
     assert year.entries.filter(topic=topic).exists()
     organisation = Organisation.objects.create(name="测试机构甲", status=Organisation.Status.CANDIDATE)
     response = chief.post(reverse("admin:keywords_organisation_changelist"),
