@@ -35,6 +35,19 @@ class StoriesKeptOnDelete:
         stories_rebuild(story_ids=story_ids)
 
 
+class PublishingGuarded:
+    """`is_published` in a change form is publishing or taking down by another door: it is
+    read-only to whoever lacks the permission the change would need (admin_views)."""
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        published = bool(obj and obj.is_published)
+        needed = admin_views.UNPUBLISH_PERMISSION if published else admin_views.PUBLISH_PERMISSION
+        if not request.user.has_perm(needed):
+            fields.append("is_published")
+        return fields
+
+
 class ChannelInline(admin.TabularInline):
     model = Channel
     formfield_overrides = HTTP_URLS_ONLY
@@ -120,7 +133,7 @@ class ArticleTopicInline(admin.TabularInline):
 
 
 @admin.register(Publication)
-class PublicationAdmin(StoriesKeptOnDelete, admin.ModelAdmin):
+class PublicationAdmin(PublishingGuarded, StoriesKeptOnDelete, admin.ModelAdmin):
     article_path = "publication"
     list_display = ["title", "kind", "source", "issue_label", "published_on", "is_published", "review_link"]
     list_filter = ["kind", "is_published"]
@@ -138,7 +151,7 @@ class PublicationAdmin(StoriesKeptOnDelete, admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(StoriesKeptOnDelete, admin.ModelAdmin):
+class ArticleAdmin(PublishingGuarded, StoriesKeptOnDelete, admin.ModelAdmin):
     formfield_overrides = HTTP_URLS_ONLY
     list_display = ["title", "published_at", "source", "outlet", "section", "is_published"]
     list_filter = ["is_published", "source"]

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat, truncatechars
@@ -20,6 +21,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from .admin_jobs import job_cell
+from .admin_views import UNPUBLISH_PERMISSION
 from .forms import UploadForm
 from .models import Document, Job
 from .services import QUEUE_DOWN, DocumentRejected, document_create
@@ -109,6 +111,13 @@ class DocumentAdmin(admin.ModelAdmin):
     def reparse(self, request, queryset):
         from .services import documents_reparse
 
+        if not request.user.has_perm(UNPUBLISH_PERMISSION):  # re-parsing replaces what is on the site
+            published = queryset.filter(Q(publication__is_published=True) | Q(articles__is_published=True)).distinct()
+            if published.exists():
+                names = "、".join(published.values_list("filename", flat=True)[:5])
+                self.message_user(request, f"{names}：已发布，重新解析需要撤下的权限（主编），未重新解析。",
+                                  messages.ERROR)
+                queryset = queryset.exclude(pk__in=published.values("pk"))
         ids = list(queryset.values_list("pk", flat=True))
         documents = documents_reparse(document_ids=ids, user=request.user)
         waiting = sum(1 for d in documents if getattr(d, "parse_queued", None) is False)

@@ -3,8 +3,9 @@
 Being staff only lets one into the admin; each page checks the model permission for
 what it does (403 otherwise): reading a review
 `view_publication` or `change_publication`, editing the split `change_publication`,
-publishing or taking down `publish_publication`, creating a source from the review
-page `add_source`.
+publishing `publish_publication`, creating a source from the review page `add_source`.
+Whatever takes something off the site needs `unpublish_publication` (the chief editor's):
+unpublishing, and merging or dropping an item of a published issue.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from .issue_duplicates import publication_duplicates
 from .models import Article, Publication, ReviewState
 
 PUBLISH_PERMISSION = "articles.publish_publication"
+UNPUBLISH_PERMISSION = "articles.unpublish_publication"
 SOURCE_PERMISSION = "articles.add_source"
 
 
@@ -34,6 +36,21 @@ ITEM_ACTIONS = {
     "drop": lambda article, post, by: review.publication_item_drop(article=article, by=by),
 }
 DONE = {"rename": "已改标题", "merge": "已与上一篇合并", "split": "已拆分", "drop": "已删除（可撤销）"}
+TAKES_AN_ITEM_DOWN = {"merge", "drop"}  # on a published issue, an item leaves the site
+
+
+def action_allowed(model_admin, request, publication: Publication, action: str) -> bool:
+    """Whether this user may post `action` on the review page of `publication`."""
+    user = request.user
+    if action == "publish":
+        return user.has_perm(PUBLISH_PERMISSION)
+    if action == "unpublish":
+        return user.has_perm(UNPUBLISH_PERMISSION)
+    if action == "source":
+        return user.has_perm(SOURCE_PERMISSION)
+    if action in TAKES_AN_ITEM_DOWN and publication.is_published and not user.has_perm(UNPUBLISH_PERMISSION):
+        return False
+    return model_admin.has_change_permission(request, publication)
 
 
 def review_view(model_admin, request, pk: int):
@@ -44,10 +61,7 @@ def review_view(model_admin, request, pk: int):
     source_form = SourceCreateForm(prefix="source")
     if request.method == "POST":
         action = request.POST.get("action", "")
-        needed = PUBLISH_PERMISSION if action in ("publish", "unpublish") else None
-        if action == "source":
-            needed = SOURCE_PERMISSION
-        if not (request.user.has_perm(needed) if needed else model_admin.has_change_permission(request, publication)):
+        if not action_allowed(model_admin, request, publication, action):
             raise PermissionDenied
         if action == "metadata":
             metadata = PublicationMetadataForm(request.POST, instance=Publication.objects.get(pk=pk))
@@ -102,6 +116,8 @@ def review_view(model_admin, request, pk: int):
         "source_form": source_form,
         "can_change": model_admin.has_change_permission(request, publication),
         "can_publish": request.user.has_perm(PUBLISH_PERMISSION),
+        "can_unpublish": request.user.has_perm(UNPUBLISH_PERMISSION),
+        "can_take_items_down": action_allowed(model_admin, request, publication, "drop"),
         "can_add_source": request.user.has_perm(SOURCE_PERMISSION),
     }
     return TemplateResponse(request, "admin/articles/publication/review.html", context)

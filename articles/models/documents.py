@@ -124,7 +124,11 @@ class Publication(models.Model):
         verbose_name_plural = "出版物"
         ordering = ["-published_on", "-created_at"]
         # Publishing makes an issue public: a right of its own, apart from editing its split.
-        permissions = [("publish_publication", "可以发布或撤下出版物")]
+        # Taking something off the site is another (the chief editor's, see roles in README).
+        permissions = [
+            ("publish_publication", "可以发布出版物与文章"),
+            ("unpublish_publication", "可以撤下已发布的出版物与文章"),
+        ]
 
     def __str__(self):
         return f"{self.title} {self.issue_label}".strip()
