@@ -112,7 +112,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = envstr("REDIS_URL")
 CELERY_TASK_ALWAYS_EAGER = not envstr("CELERY_BROKER_URL", REDIS_URL)
 # In-process tasks never touch a broker; "memory://" keeps kombu from looking for one.
-CELERY_BROKER_URL = envstr("CELERY_BROKER_URL", REDIS_URL) or "memory://"
+# Celery still takes a producer from its pool for an eager task, and kombu warns "No
+# hostname was supplied" for a URL without one: the in-memory transport is named a host.
+CELERY_BROKER_URL = envstr("CELERY_BROKER_URL", REDIS_URL) or "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = True
 # Without a worker, jobs (articles.jobs: re-tags, discoveries) run in one background thread
 # of the web process, so an editor's save returns at once instead of waiting for them.
@@ -305,5 +307,10 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    "loggers": {"jieba": {"level": "WARNING"}},
+    "loggers": {
+        "jieba": {"level": "WARNING"},
+        # In-process tasks log "Task … succeeded" at INFO for every article an import
+        # analyses; failures (ERROR) still show. A worker logs through its own setup.
+        **({"celery.app.trace": {"level": "WARNING"}} if CELERY_TASK_ALWAYS_EAGER else {}),
+    },
 }

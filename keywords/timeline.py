@@ -4,11 +4,16 @@ Only what a timeline shows is read: each event's own columns and its article's i
 title, never the article's body, and for the site's timeline only a bounded number of
 candidates per year, so a page costs the same at 100,000 articles as at 1,000
 (at 100,000 articles, loading every event with its article took 23.8 s and 2.7 GB).
+
+An event is a sentence (`keywords.text.events.event_key`): shown once, at its earliest
+date, from its earliest article, with the other articles that carry it as `also`.
 """
 from __future__ import annotations
 
 from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import ExtractYear, RowNumber
+
+from articles.models import Article
 
 from .models import KeywordYear, TimelineEvent, Topic
 
@@ -18,6 +23,10 @@ EVENT_COLUMNS = ("sentence", "happened_on", "precision", "is_forecast", "key", "
 # Candidates read per year: enough that reprints (one key, several rows) still leave a
 # full year after each event is kept once.
 CANDIDATES_PER_SHOWN = 6
+# Other articles named under an event: a reprint's outlets, not all of them.
+ALSO_SHOWN = 5
+# Events on a topic's page; the full timeline has its own page.
+KEY_EVENTS_SHOWN = 8
 
 
 def _published_events() -> QuerySet[TimelineEvent]:
@@ -29,16 +38,31 @@ def _shown(events: QuerySet[TimelineEvent]) -> QuerySet[TimelineEvent]:
 
 
 def unique_events(events) -> list[TimelineEvent]:
-    """The first event of each fingerprint: a reprinted event appears once, from its
-    earliest article."""
-    seen: set[str] = set()
-    kept = []
+    """The first event of each fingerprint, in the order given: a reprinted event (or a
+    sentence with two dates) appears once, and the other articles carrying it are its
+    `also` (at most ALSO_SHOWN)."""
+    kept: dict[str, TimelineEvent] = {}
     for event in events:
-        if event.key in seen:
-            continue
-        seen.add(event.key)
-        kept.append(event)
-    return kept
+        first = kept.get(event.key)
+        if first is None:
+            event.also = []
+            kept[event.key] = event
+        else:
+            _add_also(first, event.article)
+    return list(kept.values())
+
+
+def _add_also(event: TimelineEvent, article) -> None:
+    known = {event.article.id} | {a.id for a in event.also}
+    if article.id not in known and len(event.also) < ALSO_SHOWN:
+        event.also.append(article)
+
+
+def key_events(events: list[TimelineEvent], limit: int = KEY_EVENTS_SHOWN) -> list[TimelineEvent]:
+    """The events most outlets carried (then the earliest), in date order: a topic page's
+    short timeline."""
+    ranked = sorted(events, key=lambda e: (-len(e.also), e.happened_on, e.position))[:limit]
+    return sorted(ranked, key=lambda e: (e.happened_on, e.position))
 
 
 def topic_timeline(topic: Topic, limit: int = 200) -> dict[str, list[TimelineEvent]]:
@@ -47,9 +71,11 @@ def topic_timeline(topic: Topic, limit: int = 200) -> dict[str, list[TimelineEve
         _shown(_published_events().filter(topics=topic))
         .order_by("happened_on", "article__published_at", "article_id", "position")[:limit]
     )
+    happened = [e for e in events if not e.is_forecast]
     return {
-        "happened": [e for e in events if not e.is_forecast],
+        "happened": happened,
         "forecasts": [e for e in events if e.is_forecast],
+        "key": key_events(happened),
     }
 
 
@@ -84,10 +110,33 @@ def main_events_by_year(limit: int = 8) -> dict[int, list[TimelineEvent]]:
             kept.append(pk)
     shown = TimelineEvent.objects.filter(pk__in=[pk for pks in chosen.values() for pk in pks])
     events = {e.pk: e for e in _shown(shown)}
+    _attach_also(list(events.values()))
     return {
         in_year: sorted((events[pk] for pk in pks), key=lambda e: (e.happened_on, e.position, e.pk))
         for in_year, pks in chosen.items()
     }
+
+
+def _attach_also(events: list[TimelineEvent]) -> None:
+    """One query for the other articles carrying the chosen events, a few per event, oldest
+    first."""
+    by_key = {e.key: e for e in events}
+    for e in events:
+        e.also = []
+    if not by_key:
+        return
+    order = [F("article__published_at").asc(), "article_id"]
+    others = (
+        _published_events()
+        .filter(key__in=list(by_key))
+        .exclude(pk__in=[e.pk for e in events])
+        .annotate(row=Window(RowNumber(), partition_by=[F("key")], order_by=order))
+        .filter(row__lte=ALSO_SHOWN + 1)  # + 1: one of them may be the shown article's own
+        .order_by("key", "row")
+        .values_list("key", "article_id", "article__title")
+    )
+    for event_key, article_id, title in others:
+        _add_also(by_key[event_key], Article(id=article_id, title=title))  # what a link needs, unsaved
 
 
 def global_timeline(per_year: int = 8) -> list[dict]:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("topics/", views.topics_index, name="topics"),
     path("topics/<str:slug>/", views.topic_detail, name="topic"),
+    path("topics/<str:slug>/timeline/", views.topic_timeline_page, name="topic_timeline"),
     path("topics/<str:slug>/feed.rss", cached_page(feeds.TopicFeed()), name="topic_feed_rss"),
     path("topics/<str:slug>/feed.atom", cached_page(feeds.TopicAtomFeed()), name="topic_feed_atom"),
     path("years/", views.years_index, name="years"),

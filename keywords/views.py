@@ -123,6 +123,13 @@ def topics_opml(request):
 
 
 @cached_page
+def topic_timeline_page(request, slug: str):
+    """A topic's full timeline; its page shows only the key events."""
+    topic = selectors.topic_get(slug)
+    return render(request, "keywords/topic_timeline.html", {"topic": topic, "timeline": topic_timeline(topic)})
+
+
+@cached_page
 def timeline(request):
     """Year by year, the keywords and the main events."""
     return render(request, "keywords/timeline.html", {"years": global_timeline()})

@@ -14,6 +14,7 @@ industry drive the city" (以A带B). A found form is rejected when:
 """
 from __future__ import annotations
 
+import logging
 from functools import cache
 
 import jieba
@@ -25,6 +26,7 @@ MIN_FREQ = 100  # in jieba's dictionary: 带动 1138, 带领 1893, 庞大 1582; 
 @cache
 def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
     """jieba's word frequencies and part-of-speech tags, loaded once per process."""
+    jieba.setLogLevel(logging.WARNING)  # importing jieba sets its logger to DEBUG
     jieba.initialize()
     return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
 

@@ -14,7 +14,7 @@ from keywords.services import article_analyse
 
 pytestmark = pytest.mark.django_db
 
-BOUNDS = {  # measured on 2026-11-30: 9, 14, 14, 15, 13, 2, 6, 3, 8, 4, 2, 2
+BOUNDS = {  # measured on 2026-11-30: 9, 14, 14, 15, 13, 4, 7, 2, 6, 3, 8, 4, 2, 2
     # home: the shelves of profiles and of chapters, one query each; a topic's page and feed
     # count the articles about it and those that only mention it; the vocabulary reads
     # each topic's not-phrases
@@ -23,6 +23,8 @@ BOUNDS = {  # measured on 2026-11-30: 9, 14, 14, 15, 13, 2, 6, 3, 8, 4, 2, 2
     "/topics/chanyedai/?sort=relevance": 15,
     "/years/2013/": 16,  # one query per keyword for its top articles: bounded by the list's length
     "/search/?q=产业带": 14,
+    "/topics/chanyedai/timeline/": 5,
+    "/timeline/": 8,  # the chosen events, then one query for their other sources
     "/feeds/latest.rss": 3,
     "/topics/chanyedai/feed.atom": 7,
     "/years/2013/feed.rss": 4,

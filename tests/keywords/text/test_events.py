@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chinese_text.sentences import split_sentences
-from keywords.text.events import event_key, extract_events
+from keywords.text.events import event_key, event_sentence, extract_events
 
 DEC_2013 = date(2013, 12, 19)
 
@@ -63,3 +63,23 @@ def test_extract_events_never_raises(text, published):
 def test_a_date_standing_alone_is_a_forecast_when_the_next_clause_predicts():
     (event,) = extract_events("2024年，中国工业品B2B电商线上交易规模将达2.3万亿规模。", published=None)
     assert event.is_forecast
+
+
+def test_a_sentence_with_two_dates_is_one_event_key():
+    sentence = "在企业方面，敦煌网3月宣布全程外贸开放平台上线，12月与宁波海曙区合作跨境电子商务平台。"
+    march, december = extract_events(sentence, published=DEC_2013)
+    assert (march.when.month, december.when.month) == (3, 12)
+    assert event_key(march) == event_key(december)
+
+
+def test_list_numbering_and_empty_brackets_are_cleaned_from_an_event():
+    assert event_sentence("2. 阿里巴巴（）于2014年推出信用保障。") == "阿里巴巴于2014年推出信用保障。"
+    assert event_sentence("（3）2013年7月，国务院发布“国六条”。") == "2013年7月，国务院发布“国六条”。"
+    assert event_sentence("12.3采购节于2013年12月举行。") == "12.3采购节于2013年12月举行。"
+
+
+def test_an_event_whose_subject_was_lost_is_dropped():
+    assert event_sentence("1. () 于 2015 年推出了“信用保障体系”。") is None
+    assert event_sentence("于2015年推出了“信用保障体系”。") is None
+    assert extract_events("1. () 于 2015 年推出了“信用保障体系”，完成了贸易闭环。", published=None) == []
+    assert event_sentence("于是2015年阿里推出了信用保障。") == "于是2015年阿里推出了信用保障。"
