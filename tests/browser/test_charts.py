@@ -32,7 +32,9 @@ def test_the_chart_draws_the_empty_quarter_on_labelled_axes(page, live_server, t
     screenshot(page, "topic-chart-empty-quarter")
     assert option["x"] == ["2013Q4", "2014Q1", "2014Q2"] and option["xName"] == "季度"
     assert option["y"] == ["提及次数", "文章数"]
-    assert option["series"] == [["提及次数", 0, [3, 0, 2]], ["文章数", 1, [1, 0, 1]]]
+    assert option["series"] == [
+        ["提及次数", 0, [3, 0, 2]], ["文章数", 1, [1, 0, 1]], ["以此为主题的文章数", 1, [0, 0, 0]],
+    ]
 
 
 def test_the_year_page_compares_its_keywords_on_one_scale(page, live_server, keywords_2013, screenshot):

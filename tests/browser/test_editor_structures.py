@@ -53,7 +53,7 @@ def open_review(page):
     assert link.count() == 1, page.locator("#result_list").inner_text()
     link.click()
     page.wait_for_url("**/review/")
-    return [h.inner_text() for h in page.locator(".review-item h3").all()]
+    return [h.inner_text() for h in page.locator(".review-item h4").all()]
 
 
 def test_a_saved_news_page_is_one_article_with_its_headline_date_author_and_url(upload, screenshot):
@@ -98,7 +98,7 @@ def test_a_markdown_digest_is_one_item_per_story_with_its_source_link(upload, sc
     for heading, (title, url) in zip(titles, stories, strict=True):
         assert heading.split(". ", 1)[1].startswith(title) and "#" not in heading
         assert page.locator(f'.review-item a[href="{url}"]').count() == 1
-    assert page.locator(".review-item .meta", has_text="2023-03-15").count() == len(stories)
+    assert page.locator(".review-item .meta", has_text="2023年3月15日").count() == len(stories)
 
 
 def test_a_book_is_one_item_per_chapter(upload, screenshot):

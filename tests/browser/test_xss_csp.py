@@ -80,12 +80,14 @@ def test_pages_charts_swagger_and_admin_work_under_the_policy(csp_page, live_ser
     check(review)
     asked = []
     page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
-    page.locator("#item-3 button[value=drop]").click()
+    third = page.locator(".review-item").nth(2)
+    title = third.locator("h4").inner_text().split(". ", 1)[1]
+    third.locator("button[value=drop]").click()
     page.wait_for_timeout(300)
-    assert asked == ["删除这一条？原始文件不受影响。"]  # confirm.js runs under the policy
+    assert asked == [f"删除《{title}》？（发布前可以撤销）"]  # confirm.js runs under the policy
     assert page.locator(".review-item").count() == 3  # and cancelling keeps the item
     page.once("dialog", lambda d: d.accept())
-    page.locator("#item-3 button[value=drop]").click()
+    page.locator(".review-item").nth(2).locator("button[value=drop]").click()
     page.wait_for_load_state()
     assert page.locator(".review-item").count() == 2
     seen[review + " (after drop)"] = violations(page)
