@@ -1,13 +1,17 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from articles.archive import LEAD_KIND, ArchiveFilters, articles_archive
 from articles.cache import cached_page
+from articles.feeds import absolute
 from articles.models import ItemKind
 from articles.selectors import publications_latest
 
 from . import selectors
+from .feed_directory import feed_directory
 from .models import Topic
 from .timeline import global_timeline, topic_timeline
 
@@ -120,6 +124,23 @@ def topics_opml(request):
     )
     response["Content-Disposition"] = 'inline; filename="b2bwatch-topics.opml"'
     return response
+
+
+@cached_page
+def subscribe(request):
+    """Every feed with an address to copy, how to use it in common readers, and the OPML:
+    the 订阅 link leads here rather than to one feed's XML."""
+    example = "跨境电商"
+    return render(
+        request,
+        "keywords/subscribe.html",
+        {
+            "sections": feed_directory(),
+            "opml_url": absolute(reverse("keywords:topics_opml")),
+            "search_example": example,
+            "search_example_url": absolute(f"{reverse('articles:search_feed_rss')}?{urlencode({'q': example})}"),
+        },
+    )
 
 
 @cached_page
