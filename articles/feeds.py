@@ -95,11 +95,19 @@ class KnownDatesMixin:
         return max(known) if known else self.feed["last_modified"]
 
 
+# Served as generic XML, not application/rss+xml or application/atom+xml: Chromium shows
+# those as plain text and Firefox downloads them, so neither applies the stylesheet.
+# Feed readers go by the content (and the <link rel="alternate"> type), not this header.
+FEED_CONTENT_TYPE = "application/xml; charset=utf-8"
+
+
 class KnownDatesRssFeed(KnownDatesMixin, Rss201rev2Feed):
-    pass
+    content_type = FEED_CONTENT_TYPE
 
 
 class KnownDatesAtomFeed(KnownDatesMixin, Atom1Feed):
+    content_type = FEED_CONTENT_TYPE
+
     def write(self, outfile, encoding):
         """Django's Atom writer, plus the stylesheet instructions its RSS writer has: they
         must come after the XML declaration and before the root element."""

@@ -30,6 +30,9 @@
         <link rel="stylesheet" href="/static/css/site.css"/>
       </head>
       <body>
+        <header class="site-header">
+          <div class="wrap"><a class="brand" href="/">b2bwatch<span>B2B行业观察</span></a></div>
+        </header>
         <main id="main" class="wrap feed-preview">
           <p class="feed-hint">
             这是一个 <xsl:value-of select="$format"/> 订阅源：把下面的地址复制到 Feedly、Inoreader、NetNewsWire
@@ -56,12 +59,20 @@
     <li>
       <a href="{link}"><xsl:value-of select="title"/></a>
       <p class="meta">
-        <!-- "Sat, 01 Mar 2015 00:00:00 +0800": the day, month and year. -->
-        <xsl:if test="pubDate"><xsl:value-of select="substring(pubDate, 6, 11)"/></xsl:if>
+        <xsl:if test="pubDate"><xsl:call-template name="rfc822-day"><xsl:with-param name="date" select="pubDate"/></xsl:call-template></xsl:if>
         <xsl:if test="pubDate and author"> · </xsl:if>
         <xsl:value-of select="author"/>
       </p>
     </li>
+  </xsl:template>
+
+  <!-- "Sun, 01 Mar 2015 00:00:00 +0800" as 2015-03-01, the form Atom entries show. -->
+  <xsl:template name="rfc822-day">
+    <xsl:param name="date"/>
+    <xsl:variable name="month" select="substring($date, 9, 3)"/>
+    <xsl:value-of select="substring($date, 13, 4)"/>-<xsl:value-of
+        select="substring(substring-after('Jan01Feb02Mar03Apr04May05Jun06Jul07Aug08Sep09Oct10Nov11Dec12', $month), 1, 2)"/>-<xsl:value-of
+        select="substring($date, 6, 2)"/>
   </xsl:template>
 
   <xsl:template match="atom:entry">
