@@ -33,9 +33,9 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, Stylesheet
-from django.utils.xmlutils import SimplerXMLGenerator
 from django.utils.html import escape
 from django.utils.text import Truncator
+from django.utils.xmlutils import SimplerXMLGenerator
 from django.views.decorators.http import condition
 
 from .dates import KnownDate, article_date, publication_date

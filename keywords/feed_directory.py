@@ -64,7 +64,13 @@ def feed_directory() -> list[FeedSection]:
         for s in sources
     ]
     issues = [
-        _entry(f"{s.name} · 会刊与报告", s.get_absolute_url(), "articles:source_issues_rss", "articles:source_issues_atom", s.slug)
+        _entry(
+            f"{s.name} · 会刊与报告",
+            s.get_absolute_url(),
+            "articles:source_issues_rss",
+            "articles:source_issues_atom",
+            s.slug,
+        )
         for s in sources
         if s.has_issues
     ]

@@ -14,7 +14,9 @@ from keywords.models import KeywordYear, Topic
 pytestmark = pytest.mark.django_db
 
 # Right after the XML declaration, before the root element.
-STYLESHEET = re.compile(rb'<\?xml [^>]*\?>\s*<\?xml-stylesheet href="/static/feeds/feed.xsl"[^>]* type="text/xsl"\?><(rss|feed)[ >]')
+STYLESHEET = re.compile(
+    rb'<\?xml [^>]*\?>\s*<\?xml-stylesheet href="/static/feeds/feed.xsl"[^>]* type="text/xsl"\?><(rss|feed)[ >]'
+)
 
 
 @pytest.fixture
