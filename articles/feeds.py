@@ -16,6 +16,11 @@ Feed readers render a summary as HTML after the XML is decoded, so text from out
 (an article's body, a title, a search query) is HTML-escaped in descriptions and kept
 free of angle brackets in titles: `SafeFeed` applies that to every feed, whichever
 class computes the value.
+
+A person who clicks a feed link sees a page, not raw XML: every feed, RSS and Atom,
+starts with an `<?xml-stylesheet?>` instruction naming static/feeds/feed.xsl, which a
+browser applies to show the entries in Chinese with a pointer to /subscribe/; feed
+readers ignore it. Django writes the instruction for RSS only, so the Atom writer adds it.
 """
 from __future__ import annotations
 
@@ -24,11 +29,13 @@ import html
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, Stylesheet
 from django.utils.html import escape
 from django.utils.text import Truncator
+from django.utils.xmlutils import SimplerXMLGenerator
 from django.views.decorators.http import condition
 
 from .dates import KnownDate, article_date, publication_date
@@ -88,11 +95,31 @@ class KnownDatesMixin:
         return max(known) if known else self.feed["last_modified"]
 
 
+# Served as generic XML, not application/rss+xml or application/atom+xml: Chromium shows
+# those as plain text and Firefox downloads them, so neither applies the stylesheet.
+# Feed readers go by the content (and the <link rel="alternate"> type), not this header.
+FEED_CONTENT_TYPE = "application/xml; charset=utf-8"
+
+
 class KnownDatesRssFeed(KnownDatesMixin, Rss201rev2Feed):
-    pass
+    content_type = FEED_CONTENT_TYPE
 
 
 class KnownDatesAtomFeed(KnownDatesMixin, Atom1Feed):
+    content_type = FEED_CONTENT_TYPE
+
+    def write(self, outfile, encoding):
+        """Django's Atom writer, plus the stylesheet instructions its RSS writer has: they
+        must come after the XML declaration and before the root element."""
+        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        for stylesheet in self.feed["stylesheets"] or []:
+            handler.processingInstruction("xml-stylesheet", stylesheet)
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
+
     def add_item_elements(self, handler, item):
         # Atom requires `updated`; an undated entry takes the newest date known here.
         if item["updateddate"] is None:
@@ -109,6 +136,10 @@ class SafeFeed(Feed):
     by what it knows (see `KnownDatesMixin`)."""
 
     feed_type = KnownDatesRssFeed
+
+    def stylesheets(self):
+        # One stylesheet for both formats; `text/xsl` is the type browsers act on.
+        return [Stylesheet(static("feeds/feed.xsl"), mimetype="text/xsl")]
 
     def __call__(self, request, *args, **kwargs):
         # Last-Modified is when the content last changed (content_last_modified, set by

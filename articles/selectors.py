@@ -95,6 +95,14 @@ def sources_public() -> QuerySet[Source]:
     )
 
 
+def sources_with_issues() -> QuerySet[Source]:
+    """Public sources by name, each marked `has_issues` when it has a published issue or
+    report (those have an issues feed besides the articles feed)."""
+    return sources_public().annotate(
+        has_issues=Exists(Publication.objects.filter(is_published=True, source=OuterRef("pk")))
+    ).order_by("name")
+
+
 def source_get(slug: str) -> Source:
     return get_object_or_404(sources_public(), slug=slug)
 

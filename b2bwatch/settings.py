@@ -166,7 +166,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 # Files browsers ask for at the site's root (/favicon.ico, /apple-touch-icon.png).
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
-WHITENOISE_MIMETYPES = {".webmanifest": "application/manifest+json"}
+# The feed stylesheet under the type its <?xml-stylesheet?> instruction names.
+WHITENOISE_MIMETYPES = {".webmanifest": "application/manifest+json", ".xsl": "text/xsl"}
 
 # --- The site's own settings ----------------------------------------------------------
 # Where `make run` and `manage.py import --samples` find the sample documents.

@@ -16,6 +16,7 @@ urlpatterns = [
     path("years/<int:year>/", views.year_detail, name="year"),
     path("years/<int:year>/feed.rss", cached_page(feeds.YearFeed()), name="year_feed_rss"),
     path("years/<int:year>/feed.atom", cached_page(feeds.YearAtomFeed()), name="year_feed_atom"),
+    path("subscribe/", views.subscribe, name="subscribe"),
     path("feeds/topics.opml", views.topics_opml, name="topics_opml"),
     path("timeline/", views.timeline, name="timeline"),
 ]

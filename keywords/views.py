@@ -1,13 +1,17 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from articles.archive import LEAD_KIND, ArchiveFilters, articles_archive
 from articles.cache import cached_page
+from articles.feeds import absolute
 from articles.models import ItemKind
 from articles.selectors import publications_latest
 
 from . import selectors
+from .feed_directory import feed_directory
 from .models import Topic
 from .timeline import global_timeline, topic_timeline
 
@@ -127,6 +131,22 @@ def topic_timeline_page(request, slug: str):
     """A topic's full timeline; its page shows only the key events."""
     topic = selectors.topic_get(slug)
     return render(request, "keywords/topic_timeline.html", {"topic": topic, "timeline": topic_timeline(topic)})
+
+
+def subscribe(request):
+    """Every feed with an address to copy, how to use it in common readers, and the OPML:
+    the 订阅 link leads here rather than to one feed's XML."""
+    example = "跨境电商"
+    return render(
+        request,
+        "keywords/subscribe.html",
+        {
+            "sections": feed_directory(),
+            "opml_url": absolute(reverse("keywords:topics_opml")),
+            "search_example": example,
+            "search_example_url": absolute(f"{reverse('articles:search_feed_rss')}?{urlencode({'q': example})}"),
+        },
+    )
 
 
 @cached_page
