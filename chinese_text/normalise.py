@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import opencc
 
@@ -32,6 +33,8 @@ def fold_each(words: list[str]) -> list[str]:
     return folded if len(folded) == len(words) else [fold(w) for w in words]
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
-    """`fold`, then only letters, digits and CJK: for matching a title printed twice."""
+    """`fold`, then only letters, digits and CJK: for matching a title printed twice.
+    Cached: a contents list compares each of its titles with every line of the body."""
     return _NOT_WORD.sub("", fold(text))

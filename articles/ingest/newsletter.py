@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from chinese_text.dates import opens_with_day
+from chinese_text.normalise import key as _key
 from chinese_text.sentences import continues_sentence
 
 from .attribution import byline_outlet, is_attribution, parse_attribution, separate_attributions
@@ -32,7 +33,6 @@ from .masthead import Masthead, colophon_start, is_masthead_line, read_masthead
 from .titles import HEADING_MAX, derive_title, looks_like_title
 from .toc import SECTION as _SECTION
 from .toc import find_section, find_title, table_of_contents
-from .toc import key as _key
 from .types import ParsedArticle, ParsedDocument
 
 _COMPANY = re.compile(r"^(?P<name>.{4,40}?(?:有限公司|股份公司|集团|公司|协会|研究院|中心))(?:[（(]会员单位[)）])?$")

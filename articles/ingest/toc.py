@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from chinese_text.normalise import key
 from chinese_text.sentences import ends_like_text
 
 from .headings import SECTION, is_contents_heading
@@ -70,10 +71,6 @@ def similar(a: str, b: str) -> float:
     if len(a) >= 8 and (a in b or b in a):
         return 0.9
     return SequenceMatcher(None, a, b).ratio()
-
-
-def key(text: str) -> str:
-    return re.sub(r"[^\w\u3400-\u9fff]", "", text).lower()
 
 
 def find_section(body: list[str], start: int, name: str) -> int | None:
