@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from .jobs import job_retry
+from .jobs import RetryRefused, job_retry
 from .models import Job
 
 STATUS_POLL_MAX_IDS = 100
@@ -68,9 +68,17 @@ class JobAdmin(admin.ModelAdmin):
 
     @admin.action(description="重试所选的失败任务", permissions=["change"])
     def retry(self, request, queryset):
-        retried = [job for job in queryset.filter(status=Job.Status.FAILED) if job_retry(job=job, user=request.user)]
-        skipped = queryset.count() - len(retried)
+        retried, refused = [], []
+        for job in queryset.filter(status=Job.Status.FAILED):
+            try:
+                if job_retry(job=job, user=request.user):
+                    retried.append(job)
+            except RetryRefused as exc:
+                refused.append(str(exc))
+        skipped = queryset.count() - len(retried) - len(refused)
         self.message_user(request, f"已重新排队 {len(retried)} 个任务。")
+        for reason in refused:
+            self.message_user(request, reason, messages.ERROR)
         if skipped:
             self.message_user(request, f"{skipped} 个任务未失败，未重试。", messages.WARNING)
 
