@@ -31,6 +31,7 @@ STEPS = {
     Job.Kind.KEYWORD_DISCOVERY: "keywords.discovery.keyword_year_discover_step",
     Job.Kind.ORGANISATION_DISCOVERY: "keywords.discovery.organisations_discover_step",
     Job.Kind.CHANNEL_POLL: "articles.polling.channel_poll_step",
+    Job.Kind.EXPORT: "articles.exports.export_step",
 }
 
 
