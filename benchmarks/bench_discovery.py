@@ -34,7 +34,6 @@ from keywords.text.segmenter import Segmenter  # noqa: E402
 SHARED = ROOT.parent / "shared"
 TOPIC_FORMS = {form for term, _, aliases, _ in KEYWORDS_2013 for form in (term, *aliases)}
 ORGANISATION_FORMS = {form for org in SEED_ORGANISATIONS for form in org.forms}
-POOLED = 9999
 
 
 def texts() -> list[tuple[int | None, str, str]]:
@@ -54,29 +53,37 @@ def texts() -> list[tuple[int | None, str, str]]:
     return out
 
 
+def year_candidates(segmenter, material, year: int | None, top: int) -> tuple[int, list]:
+    """What keywords.discovery.year_candidates does, without the database: the year's texts
+    cut with tags, earlier years' as stored tokens (`year` None: every text as one year)."""
+    from keywords.text.discovery import TermCounter
+    from keywords.text.weights import word_weights
+
+    counter = TermCounter(existing=TOPIC_FORMS | ORGANISATION_FORMS)
+    texts = 0
+    for when, title, body in material:
+        if year is None or when == year:
+            text = f"{title}\n{body}"
+            counter.add(text, segmenter.tagged(text))
+            texts += 1
+    for when, title, body in material:
+        if year is not None and when is not None and when < year:
+            index = index_text(title, body, segmenter.tokens(title), segmenter.tokens(body))
+            counter.add_earlier(f"{index.title} {index.body}".split())
+            texts += 1
+    return texts, counter.candidates(top=top, background=word_weights())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--top", type=int, default=20)
     args = parser.parse_args()
-    from keywords.text.discovery import candidate_terms
-    from keywords.text.weights import word_weights
-
     segmenter = Segmenter(TOPIC_FORMS | dictionary_words(SEED_ORGANISATIONS))
     material = texts()
     started = time.perf_counter()
-    stored = []
-    for year, title, body in material:
-        index = index_text(title, body, segmenter.tokens(title), segmenter.tokens(body))
-        stored.append((year, f"{index.title} {index.body}".split()))
-    by_year: dict[int, list[list[str]]] = {}
-    for year, tokens in stored:
-        if year is not None and year <= 2015:
-            by_year.setdefault(year, []).append(tokens)
-    pooled = {POOLED: [tokens for _, tokens in stored]}
-    background = word_weights()
-    for label, docs, year in (("2015", by_year, 2015), ("pooled", pooled, POOLED)):
-        found = candidate_terms(docs, year, existing=TOPIC_FORMS, top=args.top, background=background)
-        print(f"{label}: {sum(len(d) for d in docs.values())} texts; top {args.top}:")
+    for label, year in (("2015", 2015), ("pooled", None)):
+        count, found = year_candidates(segmenter, material, year, args.top)
+        print(f"{label}: {count} texts; top {args.top}:")
         print("  " + " ".join(c.term for c in found))
     print(f"{len(material)} texts, {time.perf_counter() - started:.1f} s")
 
