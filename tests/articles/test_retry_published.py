@@ -1,23 +1,15 @@
 """Retrying a failed parse job is a re-parse, so it asks what 重新解析 asks: a document
 published since its job failed is re-parsed only by someone who may take it down."""
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Document, Job
 from articles.services import document_create
 from tests.articles.test_recovery import article_bytes
+from tests.web.test_roles import member_of
 
 pytestmark = pytest.mark.django_db
-
-
-def member_of(group: str, django_user_model) -> Client:
-    user = django_user_model.objects.create_user(f"{group}乙", password="a-long-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
