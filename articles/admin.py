@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from keywords.models import ArticleTopic
 
 from . import admin_documents, admin_jobs, admin_review, admin_views  # noqa: F401 - they register their admins
+from .admin_exports import export_actions, search_export_view
 from .models import Article, Channel, FailedEntry, Job, Publication, Source
 from .story_members import stories_of, stories_rebuild, story_rebuild
 
@@ -119,6 +120,7 @@ class SourceAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    actions = export_actions("sources", "来源")
 
 
 class ArticleTopicInline(admin.TabularInline):
@@ -139,6 +141,7 @@ class PublicationAdmin(PublishingGuarded, StoriesKeptOnDelete, admin.ModelAdmin)
     list_filter = ["kind", "is_published"]
     search_fields = ["title", "issue_label"]
     readonly_fields = ["review_link"]
+    actions = export_actions("publications", "出版物")
 
     @admin.display(description="审核")
     def review_link(self, obj):
@@ -159,6 +162,12 @@ class ArticleAdmin(PublishingGuarded, StoriesKeptOnDelete, admin.ModelAdmin):
     date_hierarchy = "published_at"
     raw_id_fields = ["publication", "document"]
     inlines = [ArticleTopicInline]
+    actions = export_actions("articles", "文章")
+    change_list_template = "admin/articles/article/change_list.html"
+
+    def get_urls(self):
+        export = self.admin_site.admin_view(lambda request: search_export_view(self, request))
+        return [path("export-search/", export, name="articles_article_export_search"), *super().get_urls()]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -12,7 +12,6 @@ from urllib.parse import quote
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat, truncatechars
@@ -21,12 +20,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from .admin_jobs import job_cell
-from .admin_views import UNPUBLISH_PERMISSION
 from .forms import UploadForm
 from .models import Document, Job
 from .services import QUEUE_DOWN, DocumentRejected, document_create
 
 UPLOAD_PERMISSION = "articles.add_document"
+REPARSE_REFUSED = "已发布，重新解析需要撤下的权限（主编），未重新解析。"
 
 
 def document_result_link(document: Document):
@@ -109,16 +108,14 @@ class DocumentAdmin(admin.ModelAdmin):
 
     @admin.action(description="重新解析所选文档", permissions=["change"])
     def reparse(self, request, queryset):
-        from .services import documents_reparse
+        from .services import documents_reparse, documents_reparse_refused
 
-        if not request.user.has_perm(UNPUBLISH_PERMISSION):  # re-parsing replaces what is on the site
-            published = queryset.filter(Q(publication__is_published=True) | Q(articles__is_published=True)).distinct()
-            if published.exists():
-                names = "、".join(published.values_list("filename", flat=True)[:5])
-                self.message_user(request, f"{names}：已发布，重新解析需要撤下的权限（主编），未重新解析。",
-                                  messages.ERROR)
-                queryset = queryset.exclude(pk__in=published.values("pk"))
         ids = list(queryset.values_list("pk", flat=True))
+        refused = documents_reparse_refused(document_ids=ids, user=request.user)
+        if refused:
+            names = "、".join(d.filename for d in refused[:5])
+            self.message_user(request, f"{names}：{REPARSE_REFUSED}", messages.ERROR)
+            ids = [pk for pk in ids if pk not in {d.pk for d in refused}]
         documents = documents_reparse(document_ids=ids, user=request.user)
         waiting = sum(1 for d in documents if getattr(d, "parse_queued", None) is False)
         self.message_user(request, f"已将 {len(documents)} 个文档重新排队解析；原有的拆分结果将被新的解析结果替换。")

@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from .jobs import job_retry
+from .jobs import RetryRefused, job_retry
 from .models import Job
 
 STATUS_POLL_MAX_IDS = 100
@@ -45,12 +45,12 @@ def job_cell(job: Job | None, *, text: str = "", reload_when_done: bool = False)
 
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "live_state", "message", "created_by", "started_at", "finished_at"]
+    list_display = ["__str__", "live_state", "message", "download", "created_by", "started_at", "finished_at"]
     list_filter = ["kind", "status"]
     list_select_related = ["created_by"]
     readonly_fields = [
-        "kind", "live_state", "total", "done", "message", "error", "document", "params", "attempts", "created_by",
-        "created_at", "started_at", "heartbeat_at", "finished_at",
+        "kind", "live_state", "download", "total", "done", "message", "error", "document", "params", "attempts",
+        "created_by", "created_at", "started_at", "heartbeat_at", "finished_at",
     ]
     exclude = ["result", "status"]
     actions = ["retry"]
@@ -64,19 +64,37 @@ class JobAdmin(admin.ModelAdmin):
 
     @admin.display(description="状态与进度")
     def live_state(self, obj):
-        return job_cell(obj)
+        return job_cell(obj, reload_when_done=obj.kind == Job.Kind.EXPORT)  # to show its download link
+
+    @admin.display(description="导出文件")
+    def download(self, obj):
+        from .admin_exports import export_download_link
+
+        return export_download_link(obj) if obj.kind == Job.Kind.EXPORT else ""
 
     @admin.action(description="重试所选的失败任务", permissions=["change"])
     def retry(self, request, queryset):
-        retried = [job for job in queryset.filter(status=Job.Status.FAILED) if job_retry(job=job, user=request.user)]
-        skipped = queryset.count() - len(retried)
+        retried, refused = [], []
+        for job in queryset.filter(status=Job.Status.FAILED):
+            try:
+                if job_retry(job=job, user=request.user):
+                    retried.append(job)
+            except RetryRefused as exc:
+                refused.append(str(exc))
+        skipped = queryset.count() - len(retried) - len(refused)
         self.message_user(request, f"已重新排队 {len(retried)} 个任务。")
+        for reason in refused:
+            self.message_user(request, reason, messages.ERROR)
         if skipped:
             self.message_user(request, f"{skipped} 个任务未失败，未重试。", messages.WARNING)
 
     def get_urls(self):
+        from .admin_exports import export_download_view
+
         status = self.admin_site.admin_view(self.status_view)
-        return [path("status/", status, name="articles_job_status"), *super().get_urls()]
+        download = self.admin_site.admin_view(export_download_view)
+        return [path("status/", status, name="articles_job_status"),
+                path("<int:pk>/download/", download, name="articles_job_download"), *super().get_urls()]
 
     def status_view(self, request):
         """The states of the jobs asked for (`?id=1&id=2`), for the page's script."""

@@ -56,3 +56,37 @@ class SourceCreateForm(forms.Form):
 
     name = forms.CharField(label="新来源名称", max_length=200)
     kind = forms.ChoiceField(label="类型", choices=Source.Kind.choices, initial=Source.Kind.ASSOCIATION)
+
+
+class SearchExportForm(forms.Form):
+    """A search to export, with the filters of the search page; the page can be opened
+    with a search's own query string (`?q=…&year=…`) to export what it shows."""
+
+    q = forms.CharField(label="搜索词", max_length=200, error_messages={"required": "请输入搜索词。"},
+                        help_text="与站内搜索相同：词都要出现，\"…\"为短语，-词 排除，A OR B 任选其一。")
+    year = forms.IntegerField(label="年份", required=False, min_value=1990, max_value=2100)
+    topic = forms.ModelChoiceField(label="关键词", queryset=None, to_field_name="slug", required=False)
+    source = forms.ModelChoiceField(label="来源", queryset=Source.objects.order_by("name"), to_field_name="slug",
+                                    required=False)
+    kind = forms.ChoiceField(label="类型", required=False)
+    order = forms.ChoiceField(label="排序", choices=[("relevance", "相关度"), ("newest", "最新")], initial="relevance")
+    format = forms.ChoiceField(label="格式", initial="csv")
+
+    def __init__(self, *args, **kwargs):
+        from keywords.models import Topic
+
+        from .export_format import FORMATS
+        from .search import KINDS
+
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = Topic.objects.order_by("term")
+        self.fields["kind"].choices = [("", "全部"), *KINDS.items()]
+        self.fields["format"].choices = [(key, form.label) for key, form in FORMATS.items()]
+
+    def search(self) -> dict:
+        """The search as an export job's parameters (plain values, stored as JSON)."""
+        data = self.cleaned_data
+        return {
+            "q": data["q"], "year": data["year"], "topic": data["topic"].slug if data["topic"] else "",
+            "source": data["source"].slug if data["source"] else "", "kind": data["kind"], "order": data["order"],
+        }

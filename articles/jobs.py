@@ -31,6 +31,7 @@ STEPS = {
     Job.Kind.KEYWORD_DISCOVERY: "keywords.discovery.keyword_year_discover_step",
     Job.Kind.ORGANISATION_DISCOVERY: "keywords.discovery.organisations_discover_step",
     Job.Kind.CHANNEL_POLL: "articles.polling.channel_poll_step",
+    Job.Kind.EXPORT: "articles.exports.export_step",
 }
 
 
@@ -171,16 +172,25 @@ def job_run(*, job_id: int) -> Job | None:
     return job
 
 
+class RetryRefused(Exception):
+    """`user` may not run this job again; the message says why, for the editor."""
+
+
 def job_retry(*, job: Job, user=None) -> Job | None:
     """Run a failed job again from where it stopped (a parse parses its document again).
-    None when the job is not failed."""
+    None when the job is not failed. A parse retry is a re-parse, so it asks what the
+    document list's 重新解析 asks (RetryRefused when `user` may not re-parse the document,
+    published since the job failed)."""
     if job.status != Job.Status.FAILED:
         return None
     if job.kind == Job.Kind.PARSE:
-        from .services import documents_reparse
+        from .services import documents_reparse, documents_reparse_refused
 
         if job.document_id is None:
             return None
+        refused = documents_reparse_refused(document_ids=[job.document_id], user=user)
+        if refused:
+            raise RetryRefused(f"{refused[0].filename}：已发布，重新解析需要撤下的权限（主编），未重试。")
         [document] = documents_reparse(document_ids=[job.document_id], user=user)
         return document.jobs.order_by("-pk").first()
     Job.objects.filter(pk=job.pk).update(

@@ -8,7 +8,7 @@ from pathlib import PurePath
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -83,8 +83,24 @@ def document_create(
     return document, True
 
 
+# Re-parsing replaces what a document produced, so for a published document it takes
+# articles off the site: that needs the right to take down (a chief editor's, see Roles).
+TAKE_DOWN_PERMISSION = "articles.unpublish_publication"
+
+
+def documents_reparse_refused(*, document_ids: list[int], user=None) -> list[Document]:
+    """The documents among these that `user` may not parse again: those with anything
+    published, unless `user` may take it down. Every door that re-parses (the document
+    list's action, a parse job's retry) asks this first."""
+    if user is not None and user.has_perm(TAKE_DOWN_PERMISSION):
+        return []
+    published = Q(publication__is_published=True) | Q(articles__is_published=True)
+    return list(Document.objects.filter(published, pk__in=document_ids).distinct().defer("content").order_by("pk"))
+
+
 def documents_reparse(*, document_ids: list[int], user=None) -> list[Document]:
-    """Parse documents again (the admin's 重新解析): what they produced is replaced."""
+    """Parse documents again (the admin's 重新解析): what they produced is replaced.
+    Callers acting for a user check `documents_reparse_refused` first."""
     documents = list(Document.objects.filter(pk__in=document_ids).defer("content"))
     for document in documents:
         _document_requeue(document, user=user)

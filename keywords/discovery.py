@@ -23,7 +23,7 @@ from chinese_text.sentences import split_sentences
 from .dictionary import current_vocabulary
 from .models import KeywordYear, Organisation, OrganisationAlias, Topic, YearKeyword
 from .services import topics_retag_start
-from .text.discovery import Candidate, candidate_terms
+from .text.discovery import Candidate, TermCounter
 from .text.organisations import OrgCandidate, suggest_organisations
 from .text.weights import word_weights
 
@@ -55,29 +55,40 @@ def keyword_year_discovered(keyword_year: KeywordYear) -> tuple[Job | None, list
 
 
 def year_candidates(keyword_year: KeywordYear, *, top: int = 30, progress=None) -> list[Candidate]:
-    docs_by_year: dict[int, list[list[str]]] = {}
-    sentences: dict[int, list[str]] = {}
-    rows = (
-        Article.objects.published()
-        .filter(published_at__isnull=False, published_at__year__lte=keyword_year.year)
-        .order_by("-published_at")
-        .values_list("published_at", "search_title", "search_body", "body")
-    )
+    """The terms that rose in the year: its articles cut again with part-of-speech tags
+    (terms are nouns and phrases, as written), earlier years read from their stored
+    tokens only to count those terms. At most MAX_ARTICLES_PER_YEAR a year, the latest."""
+    year = keyword_year.year
+    known = [form for topic in Topic.objects.prefetch_related("aliases") for form in topic.surface_forms]
+    known += Organisation.objects.values_list("name", flat=True)  # any status: organisations have their own review
+    known += OrganisationAlias.objects.values_list("text", flat=True)
+    counter = TermCounter(existing=known)
+    segmenter = current_vocabulary().segmenter
+    dated = Article.objects.published().filter(published_at__isnull=False).order_by("-published_at", "-pk")
+    this_year = dated.filter(published_at__year=year).values_list("title", "body")[:MAX_ARTICLES_PER_YEAR]
+    earlier = dated.filter(published_at__year__lt=year).values_list("published_at", "search_title", "search_body")
+    total = (this_year.count() + earlier.count()) if progress else 0
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress and (done % PROGRESS_EVERY == 0 or done == total):
+            progress(done, total)
+
+    sentences: list[str] = []
+    for title, body in this_year.iterator():
+        text = f"{title}\n{body}"
+        counter.add(text, segmenter.tagged(text))
+        sentences.extend(s.text for s in split_sentences(body) if 8 <= len(s.text) <= 120)
+        tick()
     per_year: dict[int, int] = {}
-    total = rows.count() if progress else 0
-    for n, (published_at, title_tokens, body_tokens, body) in enumerate(rows.iterator(), start=1):
-        if progress and (n % PROGRESS_EVERY == 0 or n == total):
-            progress(n, total)
-        year = published_at.year
-        if per_year.get(year, 0) >= MAX_ARTICLES_PER_YEAR:
-            continue
-        per_year[year] = per_year.get(year, 0) + 1
-        docs_by_year.setdefault(year, []).append(f"{title_tokens} {body_tokens}".split())
-        if year == keyword_year.year:
-            sentences.setdefault(year, []).extend(s.text for s in split_sentences(body) if 8 <= len(s.text) <= 120)
-    existing = {form for topic in Topic.objects.prefetch_related("aliases") for form in topic.surface_forms}
-    return candidate_terms(docs_by_year, keyword_year.year, existing=existing, top=top, sentences_by_year=sentences,
-                           background=word_weights())
+    for published_at, title_tokens, body_tokens in earlier.iterator():
+        tick()
+        if per_year.get(published_at.year, 0) < MAX_ARTICLES_PER_YEAR:
+            per_year[published_at.year] = per_year.get(published_at.year, 0) + 1
+            counter.add_earlier(f"{title_tokens} {body_tokens}".split())
+    return counter.candidates(top=top, background=word_weights(), sentences=sentences)
 
 
 @transaction.atomic

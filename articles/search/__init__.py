@@ -75,6 +75,21 @@ def ranked_ids(parsed: ParsedQuery, queryset, order: str = "relevance") -> list[
     return rerank(parsed, [found[pk] for pk in head if pk in found]) + [(pk, 0.0) for pk, _ in ranked[RERANK_DEPTH:]]
 
 
+def search_ranked(
+    text: str, filters: SearchFilters | None = None, *, order: str = "relevance"
+) -> tuple[ParsedQuery, list[tuple[int, float]]]:
+    """The query as understood, and the ids (with ranks) of every match in order: what
+    the search page pages through and an export writes out."""
+    from keywords.dictionary import current_vocabulary
+
+    vocabulary = current_vocabulary()
+    parsed = parse_query(text, vocabulary.segmenter.tokens, vocabulary.synonyms)
+    if parsed.is_empty:
+        return parsed, []
+    order = order if order in ORDERS else "relevance"
+    return parsed, ranked_ids(parsed, filtered(filters or SearchFilters()), order)
+
+
 def search_articles(
     text: str,
     filters: SearchFilters | None = None,
@@ -88,15 +103,10 @@ def search_articles(
     Both orders match the same articles; the newest order is taken over every match (not
     over the most relevant ones), so a feed always carries the latest match.
     """
-    from keywords.dictionary import current_vocabulary
-
-    vocabulary = current_vocabulary()
-    parsed = parse_query(text, vocabulary.segmenter.tokens, vocabulary.synonyms)
+    parsed, ranked = search_ranked(text, filters, order=order)
     results = SearchResults(query=parsed)
     if parsed.is_empty:
         return results
-    order = order if order in ORDERS else "relevance"
-    ranked = ranked_ids(parsed, filtered(filters or SearchFilters()), order)
     results.total = len(ranked)
     results.page = Paginator(ranked, per_page).get_page(page)
     ids = [pk for pk, _ in results.page.object_list]

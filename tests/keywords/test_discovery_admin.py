@@ -24,6 +24,8 @@ def test_editors_see_rising_terms_with_examples_and_promote_one(admin_client, im
     assert candidates and all(c.count >= 2 for c in candidates)
     assert "在线交易" not in terms and "p4p" not in terms  # already keywords (or aliases)
     assert all(len(t) > 1 for t in terms)
+    # Terms, not the words of the field, nor known organisations (阿里 is 阿里巴巴's alias).
+    assert not {"电商", "电子商务", "b2b", "B2B", "互联网", "平台", "企业", "阿里", "阿里巴巴"} & set(terms)
     assert any(c.examples for c in candidates)
     promoted = terms[0]
     with django_capture_on_commit_callbacks(execute=True):
