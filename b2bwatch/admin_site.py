@@ -39,6 +39,16 @@ class SiteAdmin(admin.AdminSite):
                 cls = superuser_only(cls)
             super().register(model, cls, **options)
 
+    def index(self, request, extra_context=None):
+        """The front page leads with the editors' dashboard (articles.dashboard)."""
+        from articles.admin_jobs import job_cell
+        from articles.dashboard import dashboard
+
+        panels = dashboard(request.user)
+        for job in panels.get("jobs", {}).get("rows", []):
+            job.cell = job_cell(job)
+        return super().index(request, {**(extra_context or {}), "dashboard": panels})
+
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)
 
