@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from .audit import audit_record
-from .models import AuditEvent, Job
+from .models import AuditEvent, Document, Job
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,11 @@ def job_create(*, kind: str, user=None, message: str = "", params: dict | None =
 
 
 def _audit_start(job: Job, user, *, action: str = AuditEvent.Action.JOB_START) -> None:
-    audit_record(user=user, action=action, obj=job, summary=job.message or str(job),
+    summary = job.message or str(job)
+    if job.document_id:
+        filename = Document.objects.filter(pk=job.document_id).values_list("filename", flat=True).first()
+        summary = f"{job.get_kind_display()}《{filename}》"
+    audit_record(user=user, action=action, obj=job, summary=summary,
                  details={"kind": job.kind, "params": job.params, "document": job.document_id})
 
 
