@@ -200,6 +200,8 @@ def publication_source_create(*, publication: Publication, name: str, kind: str,
     if Source.objects.filter(name=name).exists():
         raise ReviewError(f"来源「{name}」已存在，请在上面的“主办/发布方”中选择。")
     source = source_for_name(name, kind=kind)
+    audit_record(user=by, action=AuditEvent.Action.ADD, obj=source, summary=f"在审核页新建来源《{source.name}》",
+                 details={"publication": publication.pk})
     publication_metadata_update(publication=publication, by=by, source_id=source.pk)
     return source
 

@@ -71,6 +71,13 @@ def test_each_review_action_is_on_the_trail_with_its_editor(issue, editor):
     assert events[4].summary == "撤销：删除《丙文》"
 
 
+def test_a_source_created_on_the_review_page_is_on_the_trail(issue, editor):
+    source = review.publication_source_create(publication=issue, name="某某电子商务协会", kind="association", by=editor)
+    created, made_the_issues = AuditEvent.objects.order_by("pk")
+    assert (created.action, created.object_type, created.object_id) == (Action.ADD, "articles.source", str(source.pk))
+    assert made_the_issues.action == Action.METADATA
+
+
 def test_a_change_that_rolls_back_leaves_no_trail(issue, editor):
     item = issue.articles.get(title="甲文")
     with pytest.raises(RuntimeError), transaction.atomic():
