@@ -14,6 +14,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group, User
+from django.db import transaction
 
 ROLE_GROUPS = ("编辑", "主编")
 LIMITED_FIELDSETS = (
@@ -42,6 +43,11 @@ class AccountAdmin(UserAdmin):
 
     def get_list_filter(self, request):
         return super().get_list_filter(request) if request.user.is_superuser else ("is_staff", "is_active", "groups")
+
+    def user_change_password(self, request, id, form_url=""):
+        """The new password and its line on the audit trail are saved together."""
+        with transaction.atomic():
+            return super().user_change_password(request, id, form_url)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups" and not request.user.is_superuser:

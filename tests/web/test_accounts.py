@@ -153,3 +153,15 @@ def test_an_editor_keeps_no_accounts(editor_user, django_user_model):
         "username": "冒名", "usable_password": "true", "password1": "Xk7-long-secret", "password2": "Xk7-long-secret",
     })
     assert response.status_code == 403 and not django_user_model.objects.filter(username="冒名").exists()
+
+
+def test_a_chief_resets_an_editors_password_on_the_record(chief, editor_user):
+    from articles.models import AuditEvent
+
+    url = reverse("admin:auth_user_password_change", args=[editor_user.pk])
+    response = chief.post(url, {"password1": "New-long-secret-7", "password2": "New-long-secret-7"})
+    assert response.status_code == 302
+    editor_user.refresh_from_db()
+    assert editor_user.check_password("New-long-secret-7")
+    event = AuditEvent.objects.get(object_type="auth.user", object_id=str(editor_user.pk))
+    assert (event.username, event.action) == ("主编甲", AuditEvent.Action.CHANGE)
