@@ -7,7 +7,14 @@ from django.utils.html import format_html
 
 from keywords.models import ArticleTopic
 
-from . import admin_documents, admin_jobs, admin_review, admin_views  # noqa: F401 - they register their admins
+from . import (  # noqa: F401 - they register their admins
+    admin_accounts,
+    admin_audit,
+    admin_documents,
+    admin_jobs,
+    admin_review,
+    admin_views,
+)
 from .admin_exports import export_actions, search_export_view
 from .models import Article, Channel, FailedEntry, Job, Publication, Source
 from .story_members import stories_of, stories_rebuild, story_rebuild

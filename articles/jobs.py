@@ -22,7 +22,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from .models import Job
+from .audit import audit_record
+from .models import AuditEvent, Document, Job
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +50,18 @@ def job_create(*, kind: str, user=None, message: str = "", params: dict | None =
     (`foreground`: never to the background thread; a shell command waits for it)."""
     job = Job.objects.create(kind=kind, message=message, params=params or {}, total=total, document=document,
                              created_by=user if user is not None and user.is_authenticated else None)
+    _audit_start(job, user)
     transaction.on_commit(lambda: job_send(job.pk, foreground=foreground))
     return job
+
+
+def _audit_start(job: Job, user, *, action: str = AuditEvent.Action.JOB_START) -> None:
+    summary = job.message or str(job)
+    if job.document_id:
+        filename = Document.objects.filter(pk=job.document_id).values_list("filename", flat=True).first()
+        summary = f"{job.get_kind_display()}《{filename}》"
+    audit_record(user=user, action=action, obj=job, summary=summary,
+                 details={"kind": job.kind, "params": job.params, "document": job.document_id})
 
 
 def job_send(job_id: int, *, foreground: bool = False) -> bool:
@@ -193,10 +204,12 @@ def job_retry(*, job: Job, user=None) -> Job | None:
             raise RetryRefused(f"{refused[0].filename}：已发布，重新解析需要撤下的权限（主编），未重试。")
         [document] = documents_reparse(document_ids=[job.document_id], user=user)
         return document.jobs.order_by("-pk").first()
-    Job.objects.filter(pk=job.pk).update(
-        status=Job.Status.QUEUED, error="", attempts=0, finished_at=None, heartbeat_at=timezone.now()
-    )
-    transaction.on_commit(lambda: job_send(job.pk))
+    with transaction.atomic():
+        Job.objects.filter(pk=job.pk).update(
+            status=Job.Status.QUEUED, error="", attempts=0, finished_at=None, heartbeat_at=timezone.now()
+        )
+        _audit_start(job, user, action=AuditEvent.Action.JOB_RETRY)
+        transaction.on_commit(lambda: job_send(job.pk))
     job.refresh_from_db()
     return job
 
@@ -243,7 +256,9 @@ def parse_job_for(*, document_id: int, user=None) -> Job:
         Job.objects.filter(pk=job.pk).update(status=Job.Status.QUEUED, heartbeat_at=timezone.now())
         return job
     user = user if user is not None and user.is_authenticated else None
-    return Job.objects.create(kind=Job.Kind.PARSE, document_id=document_id, total=PARSE_STEPS, created_by=user)
+    job = Job.objects.create(kind=Job.Kind.PARSE, document_id=document_id, total=PARSE_STEPS, created_by=user)
+    _audit_start(job, user)
+    return job
 
 
 def parse_job_update(*, document_id: int, state: str, done: int | None = None, message: str = "") -> None:

@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from chinese_text import dates
 
+from .audit import audit_record
 from .ingest.titles import split_title
-from .models import Article, Publication, ReviewAction, ReviewState, Source
+from .models import Article, AuditEvent, Publication, ReviewAction, ReviewState, Source
 from .services import source_for_name
 from .story_members import stories_of, stories_rebuild
 
@@ -35,9 +36,13 @@ def publication_items(publication: Publication):
 
 
 def _record(publication: Publication, kind: str, summary: str, *, by=None, article=None, **data) -> ReviewAction:
-    return ReviewAction.objects.create(
+    """Keep what the change replaced (for undo) and put it on the audit trail."""
+    action = ReviewAction.objects.create(
         publication=publication, article=article, kind=kind, summary=summary[:400], data=data, user=by
     )
+    audit_record(user=by, action=kind, obj=publication, summary=summary,
+                 details={"review_action": action.pk, "article": article.pk if article else None})
+    return action
 
 
 def _reanalyse(*article_ids: int) -> None:
@@ -195,6 +200,8 @@ def publication_source_create(*, publication: Publication, name: str, kind: str,
     if Source.objects.filter(name=name).exists():
         raise ReviewError(f"来源「{name}」已存在，请在上面的“主办/发布方”中选择。")
     source = source_for_name(name, kind=kind)
+    audit_record(user=by, action=AuditEvent.Action.ADD, obj=source, summary=f"在审核页新建来源《{source.name}》",
+                 details={"publication": publication.pk})
     publication_metadata_update(publication=publication, by=by, source_id=source.pk)
     return source
 
@@ -238,6 +245,8 @@ def publication_undo(*, publication: Publication, by=None) -> ReviewAction:
         Publication.objects.filter(pk=publication.pk).update(**data["before"])
     action.undone_at, action.undone_by = timezone.now(), by
     action.save(update_fields=["undone_at", "undone_by"])
+    audit_record(user=by, action=AuditEvent.Action.UNDO, obj=publication, summary=f"撤销：{action.summary}",
+                 details={"review_action": action.pk, "article": action.article_id})
     return action
 
 

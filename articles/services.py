@@ -12,11 +12,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from .audit import audit_record
 from .ingest import IngestError, ParsedDocument, parse_document
 from .ingest.safe import safe_http_url
 from .ingest.sniff import sniff_media_type
 from .jobs import parse_job_for, parse_job_update
-from .models import Article, Document, Job, Publication, Source
+from .models import Article, AuditEvent, Document, Job, Publication, Source
 from .models.documents import issue_date_precision
 from .recovery import document_give_up, task_send
 from .story_members import articles_delete
@@ -75,6 +76,9 @@ def document_create(
                 uploaded_by=uploaded_by,
                 structure=structure,
             )
+            audit_record(user=uploaded_by, action=AuditEvent.Action.UPLOAD, obj=document,
+                         summary=f"上传《{document.filename}》（{document.size:,} 字节）",
+                         details={"origin": origin[:200]})
             document.parse_job = parse_job_for(document_id=document.pk, user=uploaded_by)
             transaction.on_commit(lambda: _enqueue_parse_of(document))
     except IntegrityError:
@@ -107,6 +111,7 @@ def documents_reparse(*, document_ids: list[int], user=None) -> list[Document]:
     return documents
 
 
+@transaction.atomic
 def _document_requeue(document: Document, *, user=None) -> None:
     """Mark a document as due for parsing, with fresh attempts, and queue it once committed.
 

@@ -1,11 +1,14 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
 from articles.admin_jobs import job_cell
+from articles.audit import audit_record
+from articles.models import AuditEvent
 
 from .discovery import (
     keyword_year_discover_start,
@@ -192,7 +195,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
     @admin.action(description="审核通过：用于标注", permissions=["change"])
     def accept(self, request, queryset):
-        names = self._set_status(queryset, Organisation.Status.REVIEWED)
+        names = self._set_status(request, queryset, Organisation.Status.REVIEWED)
         if names:
             messages.success(request, f"已审核通过 {len(names)} 个机构。")
             retag_with_message(request, f"机构“{'、'.join(names)}”审核通过")
@@ -200,17 +203,21 @@ class OrganisationAdmin(admin.ModelAdmin):
     @admin.action(description="不是机构：不用于标注，也不再推荐", permissions=["change"])
     def reject(self, request, queryset):
         was_used = queryset.filter(status=Organisation.Status.REVIEWED).exists()
-        names = self._set_status(queryset, Organisation.Status.REJECTED)
+        names = self._set_status(request, queryset, Organisation.Status.REJECTED)
         messages.success(request, f"已标记 {len(names)} 个词不是机构。")
         if was_used:
             retag_with_message(request, f"“{'、'.join(names)}”不再作为机构")
 
     @staticmethod
-    def _set_status(queryset, status: str) -> list[str]:
-        changing = queryset.exclude(status=status)
-        names = list(changing.values_list("name", flat=True))
-        changing.update(status=status)
-        return names
+    @transaction.atomic
+    def _set_status(request, queryset, status: str) -> list[str]:
+        changing = list(queryset.exclude(status=status))
+        Organisation.objects.filter(pk__in=[o.pk for o in changing]).update(status=status)
+        label = Organisation.Status(status).label
+        for organisation in changing:
+            audit_record(user=request.user, action=AuditEvent.Action.ORGANISATION_REVIEW, obj=organisation,
+                         summary=f"机构“{organisation.name}”：{label}", details={"status": status})
+        return [organisation.name for organisation in changing]
 
 
 @admin.register(TimelineEvent)

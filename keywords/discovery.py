@@ -16,8 +16,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
+from articles.audit import audit_record
 from articles.jobs import job_create
-from articles.models import Article, Job
+from articles.models import Article, AuditEvent, Job
 from chinese_text.sentences import split_sentences
 
 from .dictionary import current_vocabulary
@@ -108,6 +109,8 @@ def keyword_year_promote(*, keyword_year: KeywordYear, term: str, user=None) -> 
     if entry is None:
         last = keyword_year.entries.aggregate(last=Max("rank"))["last"] or 0
         entry = YearKeyword.objects.create(keyword_year=keyword_year, topic=topic, rank=last + 1)
+    audit_record(user=user, action=AuditEvent.Action.PROMOTE, obj=keyword_year,
+                 summary=f"“{term}”加入{keyword_year.year}年榜单，第 {entry.rank} 位", details={"topic": topic.pk})
     topics_retag_start(reason=f"“{term}”加入{keyword_year.year}年榜单", user=user)
     return entry
 

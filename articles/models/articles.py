@@ -118,6 +118,7 @@ class Article(models.Model):
         ordering = [models.F("published_at").desc(nulls_last=True), "-id"]
         indexes = [
             models.Index(fields=["publication", "position"]),
+            models.Index(fields=["created_at"], name="article_created"),  # the dashboard's week
             models.Index(
                 fields=["analysis_queued_at"], condition=models.Q(analysed_at__isnull=True), name="article_unanalysed"
             ),

@@ -83,7 +83,8 @@ class Document(models.Model):
                 fields=["parse_queued_at"],
                 condition=models.Q(status__in=["received", "parsing"]),
                 name="document_unfinished",
-            )
+            ),
+            models.Index(fields=["-created_at"], condition=models.Q(status="failed"), name="document_failed"),
         ]
 
     def __str__(self):
