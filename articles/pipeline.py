@@ -108,7 +108,8 @@ class StepFailed(JobFailed):
 
     def __init__(self, step: Step, article: Article, reason: str):
         self.step, self.article_id = step, article.pk
-        super().__init__(f"{_note_prefix(article)}{step.label}失败：{reason}")
+        # One line: the document keeps one line per failing article.
+        super().__init__(" ".join(f"{_note_prefix(article)}{step.label}失败：{reason}".split()))
 
 
 # Failures that are not the step's: the task retries them (b2bwatch.celery), or the task's
@@ -212,12 +213,20 @@ def articles_regroup(*, progress: Callable[[int, int], None] | None = None) -> i
 
 # --- Where a failure is seen: a line on the article's document, until a run succeeds ------
 
-def _note_prefix(article: Article) -> str:
-    return f"文章 #{article.pk}《{article.title[:40]}》："
+NOTE_START = "文章 #"  # a document's line about one of its articles; other lines are parse warnings
 
 
 def _note_key(article_id: int) -> str:
-    return f"文章 #{article_id}《"
+    return f"{NOTE_START}{article_id}《"
+
+
+def _note_prefix(article: Article) -> str:
+    return f"{_note_key(article.pk)}{article.title[:40]}》："
+
+
+def article_failures(document: Document) -> list[str]:
+    """The lines of the document's message that say one of its articles failed a step."""
+    return [line for line in document.error.splitlines() if line.startswith(NOTE_START)]
 
 
 def _failure_record(article: Article, message: str) -> None:
