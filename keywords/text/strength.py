@@ -1,4 +1,5 @@
-"""Whether an article is *about* a topic or merely *mentions* it.
+"""Whether an article is *about* a topic or merely *mentions* it, and how much (the one
+definition of "about": tags use `strength`, search orders its results by `about_score`).
 
 The rule, from reading the seeds (tests/keywords/gold/strengths.json) and the issue's
 cases; an article is about a topic when it belongs to the site's field and
@@ -32,6 +33,7 @@ digest's one-line sections (线上线下结合、产业带) are about their topi
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -91,6 +93,10 @@ def is_heading(sentence: str, forms: Iterable[str]) -> bool:
     return not _NOT_WORD.sub("", rest)
 
 
+def _counted(body_offsets: list[int], listed: list[bool]) -> list[int]:
+    return [at for at, in_list in zip(body_offsets, listed, strict=True) if not in_list]
+
+
 def strength(*, title_mentions: int, body_offsets: list[int], listed: list[bool], body_chars: int,
              field: bool, heading: bool = False) -> str:
     """ABOUT or MENTIONS for one topic; `listed[i]` tells whether body_offsets[i] is in a list sentence."""
@@ -98,10 +104,42 @@ def strength(*, title_mentions: int, body_offsets: list[int], listed: list[bool]
         return MENTIONS
     if title_mentions or heading:
         return ABOUT
-    counted = [at for at, in_list in zip(body_offsets, listed, strict=True) if not in_list]
+    counted = _counted(body_offsets, listed)
     if any(at < LEAD_CHARS for at in counted):
         return ABOUT
     if len(counted) >= MIN_DENSE and len(counted) * 1000 / max(body_chars, 1) >= DENSITY:
         return ABOUT
     return MENTIONS
+
+
+# How much each sign weighs when articles are put in order of how much they are about
+# something (search): the rule's verdict outweighs the graded signs, which order the
+# articles within each verdict.
+VERDICT_WEIGHT = 10.0
+TITLE_WEIGHT = 3.0
+LEAD_WEIGHT = 1.0
+DENSITY_WEIGHT = 1.0
+MIN_BODY_CHARS = 1000
+
+
+def about_score(*, title_mentions: int, body_offsets: list[int], listed: list[bool], body_chars: int,
+                field: bool, heading: bool = False) -> float:
+    """How much an article is about a topic (or a searched word), for putting articles in
+    order: the same signs as `strength`, graded.
+
+    What the rule calls about comes first; then a mention in the title, one or two in the
+    lead, and the density (log of mentions per 1,000 characters, with a short body counted
+    as MIN_BODY_CHARS long, so that one line in a short item does not outrank an article
+    that keeps coming back to the word, and a long digest does not outrank the story).
+    """
+    counted = _counted(body_offsets, listed)
+    verdict = strength(title_mentions=title_mentions, body_offsets=body_offsets, listed=listed,
+                       body_chars=body_chars, field=field, heading=heading)
+    per_thousand = 1000 * len(counted) / max(body_chars, MIN_BODY_CHARS)
+    return (
+        VERDICT_WEIGHT * (verdict == ABOUT)
+        + TITLE_WEIGHT * min(title_mentions, 1)
+        + LEAD_WEIGHT * min(sum(at < LEAD_CHARS for at in counted), 2) / 2
+        + DENSITY_WEIGHT * math.log1p(per_thousand)
+    )
 

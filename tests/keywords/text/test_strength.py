@@ -3,7 +3,7 @@ and editors' not-phrases are no mentions at all."""
 import pytest
 
 from keywords.text.segmenter import ENGINES, Segmenter
-from keywords.text.strength import ABOUT, MENTIONS
+from keywords.text.strength import ABOUT, MENTIONS, about_score, strength
 from keywords.text.tagging import Tagger, TopicForms
 
 ONLINE, FINANCE, DATA, O2O, CROSS, FTZ, BELT = range(7)
@@ -119,3 +119,36 @@ def test_a_form_cut_into_several_tokens_is_one_mention():
     assert "线上线下结合" not in tokens
     found = {m.key: m for m in Tagger(TOPICS).tag("", [], "企业探索线上线下结合。", tokens)}
     assert found[O2O].mentions == 1
+
+
+def score(*, title=0, offsets=(), chars=2000, field=True):
+    return about_score(title_mentions=title, body_offsets=list(offsets), listed=[False] * len(offsets),
+                       body_chars=chars, field=field)
+
+
+def test_what_the_rule_calls_about_comes_before_what_it_calls_a_mention():
+    # One mention in the lead of a long article is about it; three late in a shorter one
+    # (3.3 per 1,000 characters) only mention it, though they are denser.
+    lead_once = {"title_mentions": 0, "body_offsets": [30], "listed": [False], "body_chars": 5000, "field": True}
+    late_thrice = {"title_mentions": 0, "body_offsets": [400, 600, 800], "listed": [False] * 3,
+                   "body_chars": 900, "field": True}
+    assert strength(**lead_once) == ABOUT and strength(**late_thrice) == MENTIONS
+    assert about_score(**lead_once) > about_score(**late_thrice)
+
+
+def test_within_a_verdict_the_title_the_lead_and_the_density_order_articles():
+    assert score(title=1, offsets=[30]) > score(offsets=[30])  # the title adds to the lead
+    assert score(offsets=[30, 60]) > score(offsets=[30])  # two in the lead weigh more than one
+    assert score(offsets=[300, 900, 1200]) > score(offsets=[300, 900])  # denser
+    assert score(offsets=[300, 900], chars=20_000) < score(offsets=[300, 900], chars=2000)  # a long digest
+
+
+def test_a_short_item_is_counted_as_a_thousand_characters_so_one_line_does_not_outrank_an_article():
+    one_line = score(offsets=[150], chars=300)  # 3.3 per 1,000 as it stands
+    keeps_coming_back = score(offsets=[150, 400, 700, 1100, 1500, 1900], chars=2000)
+    assert keeps_coming_back > one_line
+
+
+def test_an_article_outside_the_field_is_never_ranked_as_about():
+    assert score(title=1, offsets=[30], field=False) < score(title=1, offsets=[30])
+    assert score(title=1, offsets=[30], field=False) < score(offsets=[30])  # even with the title
