@@ -17,11 +17,13 @@ A step may `prepare` outside any transaction (CPU work, perhaps in a child proce
 limits) and then `save`. The saves of consecutive steps share one transaction that holds
 the article's row, so the tags and the search columns made from one cut are written
 together or not at all; a step marked `own_transaction` starts a new one after the steps
-before it have committed (grouping locks stories, and an article's tags should not wait
-on them). A step that fails rolls its transaction back, leaving the article as it was,
+before it have committed (grouping, which locks stories and other articles, always had
+its own). A step that fails rolls its transaction back, leaving the article as it was,
 and says so on the article's document (the document list shows it) and, through the
-raised `StepFailed`, on the job that ran it. Running an article again replaces what its
-previous run saved: the same input gives the same rows.
+raised `StepFailed`, on the job that ran it. A whole run marks the article analysed in
+its last transaction, so a new article that failed a step stays due for the recovery
+sweep. Running an article again replaces what its previous run saved: the same input
+gives the same rows.
 """
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from keywords.services import article_analysis_save, article_text_analyse
+from keywords.text.analysis import Analysis
 
 from .grouping import article_group, stories_undo
 from .ingest import IngestError
@@ -54,7 +57,7 @@ class ArticleRun:
 
     article: Article
     body: str  # what the steps read: at most MAX_ARTICLE_CHARS of the body
-    analysis: object = None  # keywords.text.analysis.Analysis
+    analysis: Analysis | None = None
     index: IndexText | None = None
     tags: list = field(default_factory=list)
     saved: list[str] = field(default_factory=list)  # the steps saved, in the order they ran

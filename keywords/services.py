@@ -82,7 +82,8 @@ def topics_retag_start(*, reason: str = "", user=None, foreground: bool = False)
 
 
 def topics_retag_step(job: Job, progress) -> bool:
-    """Analyse the next chunk of articles after the job's cursor; True when none are left.
+    """Run the next chunk of articles after the job's cursor through the pipeline; True
+    when none are left.
 
     Chunks keep each task short, so other work (new imports) interleaves and the site
     keeps serving; the cursor in the job's row lets a re-queued job go on where it stopped.
