@@ -4,22 +4,21 @@ The database's engine finds the matches and a first order (bm25 on SQLite, ts_ra
 PostgreSQL; both count each of a topic's names as a separate rare word and saturate
 quickly, so one mention in a short item can outrank twelve in a story). The first
 RERANK_DEPTH of them are then ordered here, the same way on both databases, by
-`keywords.text.strength.about_score`: the tags' own definition of what an article is
-about (the title, the lead, the density; what the tag rule calls *about* first), so a
-topic's page and a search for it agree. Its inputs are read from the stored index
-columns (already folded and cut, so nothing is segmented or folded again): a mention is
-the query's grams in a row in the stored grams (see `index.grams`), which is exactly
-where the folded text contains it, and its place is counted in grams, one per character
-of Chinese text. The field test reads the article's words. Beyond that, a match that is
-a word of its own ranks above one inside a longer word. Each required clause of the
-query scores on its own and the scores add up.
+`keywords.text.strength.about_score`: the signs the tags' rule reads (the title, the
+lead, the density), graded, so that "about" means one thing in tags and in search. Its
+inputs are read from the stored index columns (already folded and cut, so nothing is
+segmented or folded again): a mention is the query's grams in a row in the stored grams
+(see `index.grams`), which is exactly where the folded text contains it, and its place
+is counted in grams, one per character of Chinese text. Beyond that, a match that is a
+word of its own ranks above one inside a longer word. Each required clause of the query
+scores on its own and the scores add up.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from keywords.text.strength import about_score, in_field
+from keywords.text.strength import about_score
 
 from .query import ParsedQuery
 
@@ -77,12 +76,11 @@ def _places(pattern: re.Pattern, grams: str) -> list[int]:
 
 def candidate_score(clauses: list[_Clause], candidate: Candidate) -> float:
     length = candidate.body_grams.count(" ") + 1 if candidate.body_grams else 0
-    field = in_field(candidate.words.split())
     score = 0.0
     for c in clauses:
         places = _places(c.mention, candidate.body_grams)
         score += about_score(title_mentions=_count(c.mention, candidate.title_grams), body_offsets=places,
-                             listed=[False] * len(places), body_chars=length, field=field)
+                             listed=[False] * len(places), body_chars=length)
         if c.whole_word is not None and c.whole_word.search(candidate.words):
             score += WHOLE_WORD_WEIGHT
     return score

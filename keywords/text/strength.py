@@ -94,7 +94,12 @@ def is_heading(sentence: str, forms: Iterable[str]) -> bool:
 
 
 def _counted(body_offsets: list[int], listed: list[bool]) -> list[int]:
+    """The body's mentions that count: those outside list sentences."""
     return [at for at, in_list in zip(body_offsets, listed, strict=True) if not in_list]
+
+
+def _in_lead(counted: list[int]) -> int:
+    return sum(at < LEAD_CHARS for at in counted)
 
 
 def strength(*, title_mentions: int, body_offsets: list[int], listed: list[bool], body_chars: int,
@@ -105,41 +110,35 @@ def strength(*, title_mentions: int, body_offsets: list[int], listed: list[bool]
     if title_mentions or heading:
         return ABOUT
     counted = _counted(body_offsets, listed)
-    if any(at < LEAD_CHARS for at in counted):
+    if _in_lead(counted):
         return ABOUT
     if len(counted) >= MIN_DENSE and len(counted) * 1000 / max(body_chars, 1) >= DENSITY:
         return ABOUT
     return MENTIONS
 
 
-# How much each sign weighs when articles are put in order of how much they are about
-# something (search): the rule's verdict outweighs the graded signs, which order the
-# articles within each verdict.
-VERDICT_WEIGHT = 10.0
+# How much each sign weighs when articles are put in order of how much they are about a
+# word (search).
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 1.0
 DENSITY_WEIGHT = 1.0
 MIN_BODY_CHARS = 1000
 
 
-def about_score(*, title_mentions: int, body_offsets: list[int], listed: list[bool], body_chars: int,
-                field: bool, heading: bool = False) -> float:
-    """How much an article is about a topic (or a searched word), for putting articles in
-    order: the same signs as `strength`, graded.
+def about_score(*, title_mentions: int, body_offsets: list[int], listed: list[bool], body_chars: int) -> float:
+    """How much an article is about a topic or a searched word, for putting articles in
+    order (search): the signs `strength` reads, graded instead of decided.
 
-    What the rule calls about comes first; then a mention in the title, one or two in the
-    lead, and the density (log of mentions per 1,000 characters, with a short body counted
-    as MIN_BODY_CHARS long, so that one line in a short item does not outrank an article
-    that keeps coming back to the word, and a long digest does not outrank the story).
+    A mention in the title; one or two in the lead (the first LEAD_CHARS characters);
+    the density, as the log of mentions per 1,000 characters with a short body counted as
+    MIN_BODY_CHARS long, so that one line in a short item does not outrank an article
+    that keeps coming back to the word and a long digest does not outrank the story.
+    Mentions in list sentences count for neither.
     """
     counted = _counted(body_offsets, listed)
-    verdict = strength(title_mentions=title_mentions, body_offsets=body_offsets, listed=listed,
-                       body_chars=body_chars, field=field, heading=heading)
     per_thousand = 1000 * len(counted) / max(body_chars, MIN_BODY_CHARS)
     return (
-        VERDICT_WEIGHT * (verdict == ABOUT)
-        + TITLE_WEIGHT * min(title_mentions, 1)
-        + LEAD_WEIGHT * min(sum(at < LEAD_CHARS for at in counted), 2) / 2
+        TITLE_WEIGHT * min(title_mentions, 1)
+        + LEAD_WEIGHT * min(_in_lead(counted), 2) / 2
         + DENSITY_WEIGHT * math.log1p(per_thousand)
     )
-
