@@ -22,6 +22,7 @@ from django.utils.html import format_html
 from .admin_jobs import job_cell
 from .forms import UploadForm
 from .models import Document, Job
+from .pipeline import article_failures
 from .services import QUEUE_DOWN, DocumentRejected, document_create
 
 UPLOAD_PERMISSION = "articles.add_document"
@@ -132,6 +133,13 @@ class DocumentAdmin(admin.ModelAdmin):
         if obj.status == Document.Status.FAILED:
             return format_html('<span class="status-failed">失败</span><span class="status-error" title="{}">{}</span>',
                                obj.error, truncatechars(obj.error, 80))
+        failed = article_failures(obj)
+        if failed:  # parsed, but some of its articles did not get through the pipeline
+            return format_html(
+                '<span class="status-parsed">{}</span><span class="status-failed">，{} 篇文章处理失败</span>'
+                '<span class="status-error" title="{}">{}</span>',
+                obj.get_status_display(), len(failed), "\n".join(failed), truncatechars(failed[-1], 80),
+            )
         return format_html('<span class="status-parsed">{}</span>', obj.get_status_display())
 
     @admin.display(description="解析结果（下一步）")

@@ -19,7 +19,7 @@ from collections import Counter
 from datetime import timedelta
 
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 
 from keywords.text.weights import word_weights
 
@@ -184,21 +184,10 @@ def article_group(*, article_id: int) -> Story | None:
     return story_rebuild(story=story) if story else None
 
 
-def articles_regroup(*, progress=None) -> int:
-    """Group every analysed article anew under the current rule, oldest first (as stories
-    grow in time), after undoing every story: for an upgrade that changed the rule.
-    Returns the number of stories made; `progress(done, total)` is called as it goes."""
-    with transaction.atomic():
-        Article.objects.exclude(story=None).update(story=None)
-        Story.objects.all().delete()
-        StoryWord.objects.all().delete()
-    ids = list(
-        Article.objects.exclude(analysed_at=None)
-        .order_by(F("published_at").asc(nulls_last=True), "pk")
-        .values_list("pk", flat=True)
-    )
-    for done, article_id in enumerate(ids, start=1):
-        article_group(article_id=article_id)
-        if progress:
-            progress(done, len(ids))
-    return Story.objects.count()
+@transaction.atomic
+def stories_undo() -> None:
+    """Undo every story and the story-word index, before grouping every article anew
+    (`pipeline.articles_regroup`, for an upgrade that changed the rule)."""
+    Article.objects.exclude(story=None).update(story=None)
+    Story.objects.all().delete()
+    StoryWord.objects.all().delete()

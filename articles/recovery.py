@@ -91,7 +91,7 @@ def recovery_sweep(*, now=None) -> SweepResult:
 
 def _documents_sweep(now, result: SweepResult) -> None:
     from .jobs import parse_job_for
-    from .services import enqueue_parse
+    from .pipeline import document_queue
 
     received = Q(status=Document.Status.RECEIVED,
                  parse_queued_at__lt=now - timedelta(seconds=settings.RECOVERY_RECEIVED_GRACE_SECONDS))
@@ -109,7 +109,7 @@ def _documents_sweep(now, result: SweepResult) -> None:
         elif Document.objects.filter(unchanged, pk=pk).update(status=Document.Status.RECEIVED, parse_queued_at=now):
             result.documents_requeued += 1
             parse_job_for(document_id=pk)
-            transaction.on_commit(lambda pk=pk: enqueue_parse(pk))
+            transaction.on_commit(lambda pk=pk: document_queue(pk))
 
 
 def tasks_waiting() -> int | None:
@@ -131,7 +131,7 @@ def _articles_sweep(now, result: SweepResult) -> None:
     Unless a backlog explains the wait: behind a large import the messages are still in
     the queue, and queueing them again would only analyse the same articles twice.
     """
-    from keywords.tasks import article_analyse
+    from .pipeline import articles_queue
 
     waiting = tasks_waiting()
     if waiting is not None and waiting >= settings.RECOVERY_BACKLOG:
@@ -146,5 +146,4 @@ def _articles_sweep(now, result: SweepResult) -> None:
         return
     Article.objects.filter(pk__in=ids).update(analysis_queued_at=now)
     result.articles_requeued = len(ids)
-    for pk in ids:
-        transaction.on_commit(lambda pk=pk: task_send(article_analyse, pk))
+    articles_queue(ids)

@@ -5,8 +5,8 @@ a dropped or merged item stays in the database (never public) and every change i
 recorded as a `ReviewAction` holding what it replaced, so the editor can undo the
 changes one by one, last first, until the publication is published. Positions order
 all the rows, dropped and merged ones included; only a split moves the items after it.
-Each change re-analyses the articles it touched once it commits, so topic tags follow
-the text.
+Each change sends the articles it touched through the pipeline again once it commits, so
+topic tags, the search index and stories follow the text.
 """
 from __future__ import annotations
 
@@ -46,10 +46,9 @@ def _record(publication: Publication, kind: str, summary: str, *, by=None, artic
 
 
 def _reanalyse(*article_ids: int) -> None:
-    from keywords.tasks import article_analyse
+    from .pipeline import articles_queue
 
-    for article_id in article_ids:
-        transaction.on_commit(lambda article_id=article_id: article_analyse.delay(article_id))
+    articles_queue(article_ids)
 
 
 def _stories_rebuild(article: Article) -> None:

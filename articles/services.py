@@ -1,8 +1,10 @@
-"""Writes for the articles app: storing documents and saving what parsing found."""
+"""Writes for the articles app: storing documents and saving what parsing found (the
+pipeline's structure step; `articles.pipeline` decides what comes after)."""
 from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from pathlib import PurePath
 
 from celery.exceptions import SoftTimeLimitExceeded
@@ -19,7 +21,7 @@ from .ingest.sniff import sniff_media_type
 from .jobs import parse_job_for, parse_job_update
 from .models import Article, AuditEvent, Document, Job, Publication, Source
 from .models.documents import issue_date_precision
-from .recovery import document_give_up, task_send
+from .recovery import document_give_up
 from .story_members import articles_delete
 
 log = logging.getLogger(__name__)
@@ -129,20 +131,18 @@ QUEUE_DOWN = "任务队列暂时不可用：文件已保存，队列恢复后会
 
 
 def _enqueue_parse_of(document: Document) -> None:
-    document.parse_queued = enqueue_parse(document.pk)
+    from .pipeline import document_queue
+
+    document.parse_queued = document_queue(document.pk)
     if not document.parse_queued:
         Document.objects.filter(pk=document.pk, status=Document.Status.RECEIVED).update(error=QUEUE_DOWN)
         document.error = QUEUE_DOWN
 
 
-def enqueue_parse(document_id: int) -> bool:
-    from .tasks import document_parse
-
-    return task_send(document_parse, document_id)
-
-
-def document_parse(*, document_id: int) -> Document | None:
-    """Parse a stored document and save its articles, all or nothing.
+def document_parse(*, document_id: int, saved: Callable[[list[int]], None] | None = None) -> Document | None:
+    """Parse a stored document and save its articles, all or nothing: the pipeline's
+    structure step (`pipeline.document_process` runs it and passes `saved`, which is called
+    with the new articles' ids inside the saving transaction).
 
     Only a document the database says is due (received, or parsing when a worker died
     under it) is parsed: the task may arrive twice (a redelivery, a sweep, a re-upload) and
@@ -187,8 +187,8 @@ def document_parse(*, document_id: int) -> Document | None:
         document.parsed_at = timezone.now()
         document.save(update_fields=["status", "error", "parsed_at"])
         parse_job_update(document_id=document.pk, state=Job.Status.DONE, message=f"已解析 {len(articles)} 篇")
-        ids = [a.pk for a in articles]
-        transaction.on_commit(lambda: _enqueue_analysis(ids))
+        if saved is not None:
+            saved([a.pk for a in articles])
     return document
 
 
@@ -234,13 +234,6 @@ def _document_fail(document: Document, message: str) -> Document:
     if document.status == Document.Status.FAILED:
         parse_job_update(document_id=document.pk, state=Job.Status.FAILED, message=document.error)
     return document
-
-
-def _enqueue_analysis(article_ids: list[int]) -> None:
-    from keywords.tasks import article_analyse
-
-    for article_id in article_ids:
-        task_send(article_analyse, article_id)
 
 
 def _free_slug(name: str) -> str:

@@ -3,7 +3,7 @@ from django.conf import settings
 
 from b2bwatch.celery import retry_on_database_errors
 
-from . import jobs, recovery, services
+from . import jobs, pipeline, recovery
 
 
 @shared_task(
@@ -12,7 +12,13 @@ from . import jobs, recovery, services
     soft_time_limit=max(1, settings.PARSE_TASK_TIME_LIMIT_SECONDS - 10),
 )
 def document_parse(document_id: int) -> None:
-    services.document_parse(document_id=document_id)
+    pipeline.document_process(document_id=document_id)
+
+
+# The name messages already in the queue carry (the task lived in keywords before the pipeline).
+@shared_task(name="keywords.tasks.article_analyse", **retry_on_database_errors())
+def article_process(article_id: int) -> None:
+    pipeline.article_process(article_id=article_id)
 
 
 @shared_task(**retry_on_database_errors())

@@ -6,7 +6,7 @@ Run on an empty database (SQLite by default, PostgreSQL with DATABASE_URL):
 Texts and labels: tests/fixtures/gold_news/ (README.md there says where each text comes
 from and how it was labelled, by reading, before this code ran on it). Each text goes in
 as a captured web page through the project's own doors: `document_create` → parse →
-`article_analyse` (tags, strengths, search tokens) → grouping, with tasks run in-process.
+`article_process` (analysis: tags, strengths; search index; grouping), with tasks run in-process.
 Then it prints, for tags, precision and recall of *about* and of *in the topic's sense*
 (any tag, right when the label is about or mentions), overall and per topic; for search,
 precision@5 on the queries with an article about them, recall of the articles that

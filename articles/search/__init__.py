@@ -68,9 +68,9 @@ def ranked_ids(parsed: ParsedQuery, queryset, order: str = "relevance") -> list[
     if order != "relevance" or not ranked:
         return ranked
     head = [pk for pk, _ in ranked[:RERANK_DEPTH]]
-    columns = ("pk", "search_title_grams", "search_lead", "search_body_grams", "search_title", "search_body")
+    columns = ("pk", "search_title_grams", "search_body_grams", "search_title", "search_body")
     rows = Article.objects.filter(pk__in=head).values_list(*columns)
-    found = {pk: Candidate(pk, tg, lead, bg, f"{title} {body}") for pk, tg, lead, bg, title, body in rows}
+    found = {pk: Candidate(pk, tg, bg, f"{title} {body}") for pk, tg, bg, title, body in rows}
     # Past the re-ordered head the engine's order stands; its scores are on another scale.
     return rerank(parsed, [found[pk] for pk in head if pk in found]) + [(pk, 0.0) for pk, _ in ranked[RERANK_DEPTH:]]
 

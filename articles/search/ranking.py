@@ -3,33 +3,26 @@
 The database's engine finds the matches and a first order (bm25 on SQLite, ts_rank on
 PostgreSQL; both count each of a topic's names as a separate rare word and saturate
 quickly, so one mention in a short item can outrank twelve in a story). The first
-RERANK_DEPTH of them are then ordered here, the same way on both databases, from the
-stored index columns (already folded and cut, so nothing is segmented or folded again):
-
-- the title: a match there says the article is about it;
-- the lead (the body's first LEAD_CHARS characters): a story says its subject first;
-- density: mentions per thousand characters of body, with short bodies counted as
-  MIN_BODY_CHARS long, so a long digest of many stories does not outrank the story
-  and a one-line item does not outrank an article that keeps coming back to the word;
-- whole words: a match that is a word of its own ranks above one inside a longer word.
-
-A mention is the query's grams in a row in the stored grams (see `index.grams`), which is
-exactly where the folded text contains it. Each required clause of the query scores on
-its own and the scores add up.
+RERANK_DEPTH of them are then ordered here, the same way on both databases, by
+`keywords.text.strength.about_score`: the signs the tags' rule reads (the title, the
+lead, the density), graded, so that "about" means one thing in tags and in search. Its
+inputs are read from the stored index columns (already folded and cut, so nothing is
+segmented or folded again): a mention is the query's grams in a row in the stored grams
+(see `index.grams`), which is exactly where the folded text contains it, and its place
+is counted in grams, one per character of Chinese text. Beyond that, a match that is a
+word of its own ranks above one inside a longer word. Each required clause of the query
+scores on its own and the scores add up.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
+
+from keywords.text.strength import about_score
 
 from .query import ParsedQuery
 
 RERANK_DEPTH = 200
-MIN_BODY_CHARS = 1000
-TITLE_WEIGHT = 3.0
-LEAD_WEIGHT = 1.0
-DENSITY_WEIGHT = 1.0
 WHOLE_WORD_WEIGHT = 0.5
 
 
@@ -39,7 +32,6 @@ class Candidate:
 
     key: int
     title_grams: str
-    lead: str
     body_grams: str
     words: str  # the title's and the body's words
 
@@ -72,14 +64,23 @@ def _count(pattern: re.Pattern, column: str) -> int:
     return sum(1 for _ in pattern.finditer(column))
 
 
-def about_score(clauses: list[_Clause], candidate: Candidate) -> float:
+def _places(pattern: re.Pattern, grams: str) -> list[int]:
+    """Where each match starts, counted in grams (one pass over the column)."""
+    places, at, counted = [], 0, 0
+    for match in pattern.finditer(grams):
+        counted += grams.count(" ", at, match.start())
+        at = match.start()
+        places.append(counted)
+    return places
+
+
+def candidate_score(clauses: list[_Clause], candidate: Candidate) -> float:
     length = candidate.body_grams.count(" ") + 1 if candidate.body_grams else 0
     score = 0.0
     for c in clauses:
-        per_thousand = 1000 * _count(c.mention, candidate.body_grams) / max(length, MIN_BODY_CHARS)
-        score += TITLE_WEIGHT * min(_count(c.mention, candidate.title_grams), 1)
-        score += LEAD_WEIGHT * min(_count(c.mention, candidate.lead), 2) / 2
-        score += DENSITY_WEIGHT * math.log1p(per_thousand)
+        places = _places(c.mention, candidate.body_grams)
+        score += about_score(title_mentions=_count(c.mention, candidate.title_grams), body_offsets=places,
+                             listed=[False] * len(places), body_chars=length)
         if c.whole_word is not None and c.whole_word.search(candidate.words):
             score += WHOLE_WORD_WEIGHT
     return score
@@ -88,5 +89,5 @@ def about_score(clauses: list[_Clause], candidate: Candidate) -> float:
 def rerank(parsed: ParsedQuery, candidates: list[Candidate]) -> list[tuple[int, float]]:
     """The candidates best first (ties keep the engine's order)."""
     clauses = _clauses(parsed)
-    scored = [(c.key, about_score(clauses, c)) for c in candidates]
+    scored = [(c.key, candidate_score(clauses, c)) for c in candidates]
     return sorted(scored, key=lambda kv: -kv[1])

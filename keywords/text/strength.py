@@ -1,4 +1,5 @@
-"""Whether an article is *about* a topic or merely *mentions* it.
+"""Whether an article is *about* a topic or merely *mentions* it, and how much (the one
+definition of "about": tags use `strength`, search orders its results by `about_score`).
 
 The rule, from reading the seeds (tests/keywords/gold/strengths.json) and the issue's
 cases; an article is about a topic when it belongs to the site's field and
@@ -32,6 +33,7 @@ digest's one-line sections (线上线下结合、产业带) are about their topi
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -91,6 +93,15 @@ def is_heading(sentence: str, forms: Iterable[str]) -> bool:
     return not _NOT_WORD.sub("", rest)
 
 
+def _counted(body_offsets: list[int], listed: list[bool]) -> list[int]:
+    """The body's mentions that count: those outside list sentences."""
+    return [at for at, in_list in zip(body_offsets, listed, strict=True) if not in_list]
+
+
+def _in_lead(counted: list[int]) -> int:
+    return sum(at < LEAD_CHARS for at in counted)
+
+
 def strength(*, title_mentions: int, body_offsets: list[int], listed: list[bool], body_chars: int,
              field: bool, heading: bool = False) -> str:
     """ABOUT or MENTIONS for one topic; `listed[i]` tells whether body_offsets[i] is in a list sentence."""
@@ -98,10 +109,36 @@ def strength(*, title_mentions: int, body_offsets: list[int], listed: list[bool]
         return MENTIONS
     if title_mentions or heading:
         return ABOUT
-    counted = [at for at, in_list in zip(body_offsets, listed, strict=True) if not in_list]
-    if any(at < LEAD_CHARS for at in counted):
+    counted = _counted(body_offsets, listed)
+    if _in_lead(counted):
         return ABOUT
     if len(counted) >= MIN_DENSE and len(counted) * 1000 / max(body_chars, 1) >= DENSITY:
         return ABOUT
     return MENTIONS
 
+
+# How much each sign weighs when articles are put in order of how much they are about a
+# word (search).
+TITLE_WEIGHT = 3.0
+LEAD_WEIGHT = 1.0
+DENSITY_WEIGHT = 1.0
+MIN_BODY_CHARS = 1000
+
+
+def about_score(*, title_mentions: int, body_offsets: list[int], listed: list[bool], body_chars: int) -> float:
+    """How much an article is about a topic or a searched word, for putting articles in
+    order (search): the signs `strength` reads, graded instead of decided.
+
+    A mention in the title; one or two in the lead (the first LEAD_CHARS characters);
+    the density, as the log of mentions per 1,000 characters with a short body counted as
+    MIN_BODY_CHARS long, so that one line in a short item does not outrank an article
+    that keeps coming back to the word and a long digest does not outrank the story.
+    Mentions in list sentences count for neither.
+    """
+    counted = _counted(body_offsets, listed)
+    per_thousand = 1000 * len(counted) / max(body_chars, MIN_BODY_CHARS)
+    return (
+        TITLE_WEIGHT * min(title_mentions, 1)
+        + LEAD_WEIGHT * min(_in_lead(counted), 2) / 2
+        + DENSITY_WEIGHT * math.log1p(per_thousand)
+    )

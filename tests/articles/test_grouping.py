@@ -50,23 +50,23 @@ def test_readers_see_the_story_once_with_also_reported_by(client, two_outlets):
 def test_different_articles_stay_apart(import_seed, django_capture_on_commit_callbacks):
     import_seed()
     other = Article.objects.create(title="2014年B2B展望", body="在线交易和产业带仍是重点。" * 20, is_published=True)
-    from keywords.services import article_analyse
+    from articles.pipeline import article_process
 
-    article_analyse(article_id=other.pk)
+    article_process(article_id=other.pk)
     other.refresh_from_db()
     assert other.story_id is None and other.reprint_of_id is None
 
 
 def test_a_newsletter_item_joins_the_story_of_the_url_it_reprinted(import_seed):
     from articles.models import Publication
-    from keywords.services import article_analyse
+    from articles.pipeline import article_process
 
     import_seed()
     original = Article.objects.get()
     issue = Publication.objects.create(kind="newsletter", title="会刊")
     item = Article.objects.create(publication=issue, title="B2B十大关键词解读（摘编）", body="摘编的正文，与原文不同。",
                                   url="https://www.huxiu.com/article/24694", position=1)
-    article_analyse(article_id=item.pk)
+    article_process(article_id=item.pk)
     item.refresh_from_db()
     original.refresh_from_db()
     assert item.story_id and item.story_id == original.story_id
@@ -76,11 +76,11 @@ def test_a_newsletter_item_joins_the_story_of_the_url_it_reprinted(import_seed):
 def report(outlet: str, title: str, body: str, when: str) -> Article:
     from django.utils.dateparse import parse_datetime
 
-    from keywords.services import article_analyse
+    from articles.pipeline import article_process
 
     article = Article.objects.create(title=title, body=body, outlet=outlet, published_at=parse_datetime(when),
                                      is_published=True)
-    article_analyse(article_id=article.pk)
+    article_process(article_id=article.pk)
     article.refresh_from_db()
     return article
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from articles import services
 from articles.models import Article, Document
+from articles.pipeline import article_process, document_process
 from articles.recovery import recovery_sweep
-from keywords import services as keyword_services
 from keywords.models import ArticleOrganisation, ArticleTopic, TimelineEvent
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +96,7 @@ def test_a_document_that_never_finishes_parsing_ends_failed_with_a_message(lost,
 def test_a_redelivered_parse_after_too_many_attempts_fails_instead_of_looping(lost):
     # A document that kills its worker comes back by redelivery, not by the sweep.
     document = lost(status=Document.Status.PARSING, parse_attempts=settings.RECOVERY_MAX_ATTEMPTS)
-    services.document_parse(document_id=document.pk)
+    document_process(document_id=document.pk)
     document.refresh_from_db()
     assert document.status == Document.Status.FAILED
     assert not Article.objects.filter(document=document).exists()
@@ -105,7 +105,7 @@ def test_a_redelivered_parse_after_too_many_attempts_fails_instead_of_looping(lo
 def test_parsing_a_parsed_document_again_changes_nothing(import_seed):
     document = import_seed()
     before = list(Article.objects.filter(document=document).values_list("pk", "title"))
-    services.document_parse(document_id=document.pk)
+    document_process(document_id=document.pk)
     document.refresh_from_db()
     assert list(Article.objects.filter(document=document).values_list("pk", "title")) == before
     assert (document.status, document.parse_attempts) == (Document.Status.PARSED, 1)
@@ -114,7 +114,7 @@ def test_parsing_a_parsed_document_again_changes_nothing(import_seed):
 def test_an_article_whose_analysis_was_lost_is_analysed_by_the_sweep(lost, sweep, django_capture_on_commit_callbacks):
     document = lost()
     with django_capture_on_commit_callbacks(execute=False):  # the analysis messages are lost
-        services.document_parse(document_id=document.pk)
+        document_process(document_id=document.pk)
     article = Article.objects.get(document=document)
     assert article.analysed_at is None
     Article.objects.filter(pk=article.pk).update(analysis_queued_at=timezone.now() - LONG_AGO)
@@ -130,13 +130,13 @@ def test_an_article_whose_analysis_never_finishes_is_not_queued_forever(
 ):
     document = lost()
     with django_capture_on_commit_callbacks(execute=False):
-        services.document_parse(document_id=document.pk)
+        document_process(document_id=document.pk)
     article = Article.objects.get(document=document)
     Article.objects.filter(pk=article.pk).update(
         analysis_queued_at=timezone.now() - LONG_AGO, analysis_attempts=settings.RECOVERY_MAX_ATTEMPTS
     )
     assert sweep().articles_requeued == 0
-    assert keyword_services.article_analyse(article_id=article.pk) == []
+    assert article_process(article_id=article.pk) is None
     article.refresh_from_db()
     assert article.analysed_at is None
 
@@ -155,7 +155,7 @@ def test_analysing_an_article_twice_gives_the_same_rows(import_seed):
 
     first = rows()
     assert first[0] and first[2]
-    keyword_services.article_analyse(article_id=article.pk)
+    article_process(article_id=article.pk)
     assert rows() == first
 
 
@@ -185,7 +185,7 @@ def test_articles_waiting_behind_a_backlog_are_not_queued_twice(
 
     document = lost()
     with django_capture_on_commit_callbacks(execute=False):
-        services.document_parse(document_id=document.pk)
+        document_process(document_id=document.pk)
     Article.objects.update(analysis_queued_at=timezone.now() - LONG_AGO)
     settings.RECOVERY_BACKLOG = 1
     previous, celery_app.conf.task_default_queue = celery_app.conf.task_default_queue, f"backlog-{uuid.uuid4().hex}"

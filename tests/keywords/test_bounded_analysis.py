@@ -6,6 +6,7 @@ import time
 import pytest
 
 from articles.models import Article
+from articles.pipeline import article_process
 from keywords import services
 from keywords.models import ArticleTopic, TimelineEvent
 
@@ -23,8 +24,8 @@ def test_only_the_first_max_article_chars_of_a_body_are_analysed(settings):
     settings.MAX_ARTICLE_CHARS = 1000
     late = Article.objects.create(title="长文", body=FILLER + TOPICAL)
     early = Article.objects.create(title="长文", body=TOPICAL + FILLER)
-    services.article_analyse(article_id=late.pk)
-    services.article_analyse(article_id=early.pk)
+    article_process(article_id=late.pk)
+    article_process(article_id=early.pk)
     assert "跨境电商" not in tagged(late) and "跨境电商" in tagged(early)
     late.refresh_from_db()
     assert late.analysed_at is not None and "跨境" not in late.search_body
@@ -41,11 +42,11 @@ def test_a_long_articles_analysis_is_stopped_at_the_time_limit_and_logged(settin
 
     monkeypatch.setattr(services, "analyse_text", slowly)
     article = Article.objects.create(title="长文", body=TOPICAL + FILLER)
-    with caplog.at_level(logging.ERROR, logger="keywords.services"):
-        assert services.article_analyse(article_id=article.pk) == []
+    with caplog.at_level(logging.ERROR, logger="articles.pipeline"):
+        assert article_process(article_id=article.pk) is None
     article.refresh_from_db()
     assert article.analysed_at is None and not tagged(article)
-    assert f"analysing article {article.pk} was stopped" in caplog.text and "解析超过 1 秒" in caplog.text
+    assert f"article {article.pk}: the analysis step was stopped" in caplog.text and "解析超过 1 秒" in caplog.text
 
 
 def stored(article):
@@ -57,9 +58,9 @@ def stored(article):
 
 def test_a_long_article_analysed_in_the_child_is_stored_as_in_process(monkeypatch):
     article = Article.objects.create(title="跨境电商试点扩大", body=(TOPICAL + FILLER) * 3)
-    services.article_analyse(article_id=article.pk)
+    article_process(article_id=article.pk)
     in_process = stored(article)
     monkeypatch.setattr(services, "ANALYSE_IN_CHILD_CHARS", 100)
-    services.article_analyse(article_id=article.pk)
+    article_process(article_id=article.pk)
     assert stored(article) == in_process
     assert "跨境电商" in in_process[0] and in_process[1]

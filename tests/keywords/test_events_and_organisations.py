@@ -66,9 +66,9 @@ def test_a_reprinted_event_appears_once(import_seed, client):
     original = Article.objects.get()
     copy = Article.objects.create(title="转载：十大关键词", body=original.body, is_published=True,
                                   published_at=original.published_at, outlet="亿邦动力网")
-    from keywords.services import article_analyse
+    from articles.pipeline import article_process
 
-    article_analyse(article_id=copy.pk)
+    article_process(article_id=copy.pk)
     topic = Topic.objects.get(term="跨境电商")
     timeline = client.get(reverse("keywords:topic", args=[topic.slug])).context["timeline"]
     events = [(e.sentence, e.happened_on) for e in timeline["happened"]]

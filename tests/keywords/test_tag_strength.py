@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
+from articles.pipeline import article_process
 from keywords import services
 from keywords.models import ArticleTopic, Topic, TopicNotPhrase
 
@@ -22,7 +23,7 @@ def article(title: str, body: str, day: int) -> Article:
     row = Article.objects.create(
         title=title, body=body, is_published=True, published_at=datetime(2014, 3, day, tzinfo=UTC)
     )
-    services.article_analyse(article_id=row.pk)
+    article_process(article_id=row.pk)
     return row
 
 

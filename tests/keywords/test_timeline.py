@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
+from articles.pipeline import article_process
 from keywords.models import TimelineEvent, Topic
-from keywords.services import article_analyse
 from keywords.timeline import KEY_EVENTS_SHOWN
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,7 @@ def test_a_sentence_with_two_dates_appears_once_at_its_first(client):
     article = _article("2013年B2B十大关键词", day=30)
     article.body = "在企业方面，敦煌网3月宣布全程外贸开放平台上线，12月与宁波海曙区合作跨境电商平台。"
     article.save()
-    article_analyse(article_id=article.pk)
+    article_process(article_id=article.pk)
     assert TimelineEvent.objects.filter(article=article).count() == 2
     topic = Topic.objects.get(term="跨境电商")
     for url in (reverse("keywords:topic_timeline", args=[topic.slug]), reverse("keywords:timeline")):
@@ -74,7 +74,7 @@ def test_no_entry_has_empty_parentheses_or_a_lost_subject(client):
     article.body = ("1. () 于 2015 年推出了“信用保障体系”，完成了跨境电商 B2B 平台的贸易闭环。\n"
                     "2. 阿里巴巴（）于2014年推出跨境电商信用保障服务。")
     article.save()
-    article_analyse(article_id=article.pk)
+    article_process(article_id=article.pk)
     sentences = list(TimelineEvent.objects.filter(article=article).values_list("sentence", flat=True))
     assert sentences == ["阿里巴巴于2014年推出跨境电商信用保障服务。"]
     topic = Topic.objects.get(term="跨境电商")

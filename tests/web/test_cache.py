@@ -48,8 +48,8 @@ def test_editors_see_live_pages(admin_client, seeded, django_assert_max_num_quer
 def test_analysing_an_article_refreshes_its_topics_pages_and_leaves_other_topics_cached(
     client, seeded, django_assert_num_queries
 ):
+    from articles.pipeline import article_process
     from keywords.models import Topic
-    from keywords.services import article_analyse
 
     tagged = {t.topic.slug for t in seeded.topic_tags.select_related("topic")}
     untouched = Topic.objects.create(term="供应链金融", slug="supply-chain-finance")
@@ -57,7 +57,7 @@ def test_analysing_an_article_refreshes_its_topics_pages_and_leaves_other_topics
     tagged_url = reverse("keywords:topic", args=[sorted(tagged)[0]])
     client.get(other_url), client.get(tagged_url)
     Article.objects.filter(pk=seeded.pk).update(title="重新分析后的标题")
-    article_analyse(article_id=seeded.pk)
+    article_process(article_id=seeded.pk)
     with django_assert_num_queries(0):
         client.get(other_url)
     assert "重新分析后的标题" in client.get(tagged_url).content.decode()

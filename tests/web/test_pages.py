@@ -99,11 +99,11 @@ def test_topic_page_has_a_trend_chart_with_a_table_alternative(client, seeded):
 
 def test_topic_page_sorts_by_relevance(client, seeded):
     from articles.models import Article
-    from keywords.services import article_analyse
+    from articles.pipeline import article_process
 
     weak = Article.objects.create(title="一篇短讯", body="顺带提到产业带。" + "其他内容。" * 200, is_published=True,
                                   published_at=datetime(2014, 1, 5, tzinfo=UTC))
-    article_analyse(article_id=weak.pk)
+    article_process(article_id=weak.pk)
     by_date = client.get(reverse("keywords:topic", args=["chanyedai"])).context["page"].object_list
     by_score = client.get(reverse("keywords:topic", args=["chanyedai"]), {"sort": "relevance"}).context["page"]
     # The newer item only mentions the topic, so it follows the article about it either way.
@@ -161,11 +161,11 @@ def test_article_page_can_highlight_its_keywords(client, seeded):
 
 def test_article_page_lists_related_articles(client, seeded):
     from articles.models import Article
-    from keywords.services import article_analyse
+    from articles.pipeline import article_process
 
     other = Article.objects.create(title="产业带与跨境电商", body="产业带企业做跨境电商。", is_published=True)
-    article_analyse(article_id=other.pk)
+    article_process(article_id=other.pk)
     unrelated = Article.objects.create(title="无关", body="今天天气不错。", is_published=True)
-    article_analyse(article_id=unrelated.pk)
+    article_process(article_id=unrelated.pk)
     page = client.get(Article.objects.get(title=TITLE).get_absolute_url()).content.decode()
     assert "相关文章" in page and "产业带与跨境电商" in page and "无关</a>" not in page

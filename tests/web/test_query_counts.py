@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article, Publication, Source
-from keywords.services import article_analyse
+from articles.pipeline import article_process
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def corpus(import_seed):
             published_at=start + timedelta(days=9 * n), source=outlets[n % 5],
             publication=issue if n % 3 == 0 else None, section="行业动态", position=n,
         )
-        article_analyse(article_id=article.pk)
+        article_process(article_id=article.pk)
     return issue
 
 

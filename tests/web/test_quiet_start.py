@@ -8,7 +8,7 @@ from django.conf import settings
 from kombu import Connection
 
 from articles.models import Article
-from keywords.tasks import article_analyse
+from articles.tasks import article_process
 
 pytestmark = [
     pytest.mark.django_db,
@@ -30,7 +30,7 @@ def test_the_in_process_broker_does_not_warn_about_a_missing_host(caplog):
 
 def test_a_task_run_in_process_logs_nothing_when_it_succeeds(caplog):
     article = Article.objects.create(title="跨境电商", body="2013年跨境电商起步。", is_published=True)
-    article_analyse.delay(article.pk)
+    article_process.delay(article.pk)
     assert not [r for r in caplog.records if r.name.startswith("celery")]
 
 

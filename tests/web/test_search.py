@@ -3,7 +3,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
-from keywords.services import article_analyse
+from articles.pipeline import article_process
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def corpus(import_seed):
         ("电商发展很快", "电商平台的交易额持续增长，零售电商也在下沉。"),
     ]:
         article = Article.objects.create(title=title, body=body, is_published=True)
-        article_analyse(article_id=article.pk)
+        article_process(article_id=article.pk)
 
 
 def titles(client, q, **params):

@@ -1,9 +1,10 @@
 """Build a synthetic archive of N articles for measuring the site at scale (issue 15).
 
-A sample goes through the real pipeline (`article_analyse`: analysis, writes, story
-grouping); the rest is analysed by the same pure `analyse_text` in worker processes and
-written in bulk with the same derived rows (topics, organisations, timeline events and
-their links, search columns), one round trip per table per batch. Bulk articles carry
+A sample goes through the real pipeline (`articles.pipeline.article_process`: analysis,
+index, story grouping); the rest is analysed by the same pure `analyse_text` and
+`index_text` in worker processes and written in bulk with the same derived rows (topics,
+organisations, timeline events and their links, search columns), one round trip per
+table per batch. Bulk articles carry
 their content hash but no MinHash bands; reprints are put in stories directly.
 """
 from __future__ import annotations
@@ -20,11 +21,11 @@ from django.utils.text import slugify
 
 from articles.dedup.fingerprint import content_key, exact_hash
 from articles.models import Article, Publication, Source, Story
+from articles.pipeline import article_process
 from articles.search.index import index_text
 from articles.synthetic import ASSOCIATIONS, PUBLISHERS, ArchiveBuilder, PlannedArticle, sentence_pool
 from keywords.dictionary import current_vocabulary
 from keywords.models import ArticleOrganisation, ArticleTopic, Organisation, TimelineEvent
-from keywords.services import article_analyse
 from keywords.text.analysis import analyse_text
 from keywords.text.events import event_key
 
@@ -75,7 +76,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         for planned in plan.articles[:pipeline]:
             article = Article.objects.create(**self._fields(planned, sources, publications, ids))
-            article_analyse(article_id=article.pk)
+            article_process(article_id=article.pk)
             ids.append(article.pk)
         if pipeline:
             took = time.perf_counter() - started

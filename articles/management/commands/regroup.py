@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from articles.grouping import articles_regroup
+from articles.pipeline import articles_regroup
 
 
 class Command(BaseCommand):

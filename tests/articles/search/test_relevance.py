@@ -9,10 +9,10 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
+from articles.pipeline import article_process
 from articles.search import search_articles
 from keywords.models import Topic
 from keywords.selectors import topic_articles
-from keywords.services import article_analyse
 
 pytestmark = pytest.mark.django_db
 FILLER = "本刊讯，会议还讨论了其他事项，与会代表交流了经验，并就下一步工作进行了部署。"
@@ -22,7 +22,7 @@ def article(title, body, *, day=1):
     row = Article.objects.create(
         title=title, body=body, is_published=True, published_at=datetime(2015, 3, day, tzinfo=UTC)
     )
-    article_analyse(article_id=row.pk)
+    article_process(article_id=row.pk)
     # These texts share filler on purpose; story grouping is not what is tested here.
     Article.objects.update(story=None, reprint_of=None)
     return row

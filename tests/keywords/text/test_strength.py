@@ -3,7 +3,7 @@ and editors' not-phrases are no mentions at all."""
 import pytest
 
 from keywords.text.segmenter import ENGINES, Segmenter
-from keywords.text.strength import ABOUT, MENTIONS
+from keywords.text.strength import ABOUT, MENTIONS, about_score, strength
 from keywords.text.tagging import Tagger, TopicForms
 
 ONLINE, FINANCE, DATA, O2O, CROSS, FTZ, BELT = range(7)
@@ -119,3 +119,37 @@ def test_a_form_cut_into_several_tokens_is_one_mention():
     assert "线上线下结合" not in tokens
     found = {m.key: m for m in Tagger(TOPICS).tag("", [], "企业探索线上线下结合。", tokens)}
     assert found[O2O].mentions == 1
+
+
+
+def score(*, title=0, offsets=(), listed=None, chars=2000):
+    listed = [False] * len(offsets) if listed is None else listed
+    return about_score(title_mentions=title, body_offsets=list(offsets), listed=listed, body_chars=chars)
+
+
+def test_search_weighs_the_lead_the_tag_rule_reads():
+    # One mention within the lead makes a tag about the topic; just past it, a mention.
+    in_lead = {"title_mentions": 0, "body_offsets": [100], "listed": [False], "body_chars": 3000}
+    past_it = {"title_mentions": 0, "body_offsets": [140], "listed": [False], "body_chars": 3000}
+    assert strength(**in_lead, field=True) == ABOUT and strength(**past_it, field=True) == MENTIONS
+    assert about_score(**in_lead) > about_score(**past_it)
+
+
+def test_mentions_in_a_list_sentence_count_neither_for_the_tag_nor_for_search():
+    listed = {"title_mentions": 0, "body_offsets": [30, 60], "listed": [True, True], "body_chars": 400}
+    assert strength(**listed, field=True) == MENTIONS
+    assert about_score(**listed) == score()
+
+
+def test_within_the_signs_the_title_the_lead_and_the_density_order_articles():
+    assert score(title=1) > score(offsets=[30, 60])  # the title weighs most
+    assert score(title=1, offsets=[30]) > score(offsets=[30])
+    assert score(offsets=[30, 60]) > score(offsets=[30])  # two in the lead weigh more than one
+    assert score(offsets=[300, 900, 1200]) > score(offsets=[300, 900])  # denser
+    assert score(offsets=[300, 900], chars=20_000) < score(offsets=[300, 900], chars=2000)  # a long digest
+
+
+def test_a_short_item_is_counted_as_a_thousand_characters_so_one_line_does_not_outrank_an_article():
+    one_line = score(offsets=[150], chars=300)  # 3.3 per 1,000 as it stands
+    keeps_coming_back = score(offsets=[150, 400, 700, 1100, 1500, 1900], chars=2000)
+    assert keeps_coming_back > one_line
