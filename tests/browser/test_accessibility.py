@@ -14,7 +14,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 @pytest.fixture
 def all_seeds(keywords_2013):
+    from articles.models import Article, Source
+
     call_command("import", "--samples", "--publish")
+    source = Source.objects.create(name="允许引用图片的网站", slug="pictures-allowed", show_images=True)
+    images = [{"src": "https://img.example.com/1.png", "alt": "图1 交易规模"}, {"src": "https://img.example.com/2.png"}]
+    Article.objects.create(title="带图的文章", body="正文。", source=source, images=images, is_published=True,
+                           published_at="2013-05-02T10:00:00+08:00")
 
 
 @pytest.fixture
@@ -29,7 +35,7 @@ def every_page_type() -> dict[str, str]:
     newsletter = Publication.objects.get(kind="newsletter")
     report = Publication.objects.filter(kind="report").first()
     article = Article.objects.filter(publication=newsletter, position=2).get()
-    web_article = Article.objects.filter(publication=None).first()
+    web_article = Article.objects.filter(publication=None).exclude(title="带图的文章").first()
     association = Source.objects.get(name="上海市电子商务行业协会")
     outlet = web_article.source
     return {
@@ -45,6 +51,7 @@ def every_page_type() -> dict[str, str]:
         "article in an issue": article.get_absolute_url(),
         "web article": web_article.get_absolute_url(),
         "article, keywords marked": web_article.get_absolute_url() + "?highlight=1",
+        "article with pictures": Article.objects.get(title="带图的文章").get_absolute_url(),
         "newsletter issue": newsletter.get_absolute_url(),
         "report": report.get_absolute_url(),
         "association": association.get_absolute_url(),
@@ -53,6 +60,7 @@ def every_page_type() -> dict[str, str]:
         "search without results": "/search/?q=没有这样的词语",
         "search form": "/search/",
         "subscribe": "/subscribe/",
+        "feed shown in a browser": "/feeds/latest.rss",
         "not found": "/no-such-page/",
         "admin login": "/admin/login/",
     }
