@@ -123,8 +123,8 @@ class FailedEntryAdmin(admin.ModelAdmin):
 class SourceAdmin(admin.ModelAdmin):
     formfield_overrides = HTTP_URLS_ONLY
     inlines = [ChannelInline]
-    list_display = ["name", "kind", "homepage"]
-    list_filter = ["kind"]
+    list_display = ["name", "kind", "homepage", "show_images"]
+    list_filter = ["kind", "show_images"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     actions = export_actions("sources", "来源")

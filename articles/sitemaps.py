@@ -1,5 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
+from .dates import article_date
 from .models import Article
 from .selectors import publications_published
 
@@ -9,10 +10,18 @@ class ArticleSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Article.objects.published().only("pk", "updated_at").order_by("pk")
+        return (
+            Article.objects.published()
+            .select_related("publication")
+            .only("pk", "published_at", "date_precision", "publication__published_on", "publication__date_precision")
+            .order_by("pk")
+        )
 
     def lastmod(self, article):
-        return article.updated_at
+        """The article's own date (else its issue's), never when it was imported or
+        re-analysed: an article whose date is unknown has no lastmod."""
+        known = article_date(article)
+        return known.as_datetime() if known else None
 
 
 class PublicationSitemap(Sitemap):

@@ -9,6 +9,7 @@ from . import selectors
 from .archive import archive_filters_from, articles_archive
 from .cache import cached_page
 from .models import ItemKind
+from .pictures import pictures_to_show, policy_allowing
 from .search import KINDS, SearchFilters, search_articles
 from .search.snippets import highlighted_paragraphs
 from .selectors import article_get_published, article_years
@@ -47,7 +48,11 @@ def article_detail(request, pk: int):
     if highlight:
         terms = [form for tag in topic_tags for form in tag.topic.surface_forms]
         paragraphs = highlighted_paragraphs(article.body, article.search_body.split(), terms)
-    return render(
+    # Pictures are shown only where the source allows hot-linking; else all stay links.
+    pictures, image_links = ([], article.images)
+    if article.source and article.source.show_images:
+        pictures, image_links = pictures_to_show(article.images)
+    response = render(
         request,
         "articles/article_detail.html",
         {
@@ -55,10 +60,17 @@ def article_detail(request, pk: int):
             "topic_tags": topic_tags,
             "paragraphs": paragraphs,
             "highlight": highlight,
+            "pictures": pictures,
+            "image_links": image_links,
             "related": selectors.articles_related(article),
             "also_reported_by": selectors.also_reported_by(article),
         },
     )
+    if pictures:  # this page alone may load images from these hosts
+        response.headers["Content-Security-Policy"] = policy_allowing(
+            settings.CONTENT_SECURITY_POLICY, [p.origin for p in pictures]
+        )
+    return response
 
 
 def _int_or_none(value: str | None) -> int | None:

@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from articles.sitemaps import ArticleSitemap, PublicationSitemap
-from keywords.sitemaps import TopicSitemap, YearSitemap
+from keywords.sitemaps import IndexSitemap, TopicSitemap, TopicTimelineSitemap, YearSitemap
 
 from .api import api
 
@@ -13,7 +13,9 @@ admin.site.site_title = "b2bwatch"
 admin.site.index_title = "内容管理"
 
 SITEMAPS = {
+    "index": IndexSitemap,
     "topics": TopicSitemap,
+    "timelines": TopicTimelineSitemap,
     "years": YearSitemap,
     "articles": ArticleSitemap,
     "publications": PublicationSitemap,

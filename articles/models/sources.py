@@ -15,6 +15,13 @@ class Source(models.Model):
     slug = models.SlugField("标识", max_length=200, unique=True, allow_unicode=True)
     kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.OUTLET)
     homepage = models.URLField("主页", blank=True)
+    # Off by default: many sites refuse pictures requested from another site's pages,
+    # and showing them is theirs to allow. Off, an article page lists the pictures' links.
+    show_images = models.BooleanField(
+        "在文章页直接显示图片",
+        default=False,
+        help_text="仅当该来源允许其他网站直接引用（热链）其图片时勾选；不勾选时文章页只列出图片链接",
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     class Meta:

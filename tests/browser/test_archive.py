@@ -1,5 +1,6 @@
 """A reader goes from the home page to page 2 of the news, filters the archive, and
-opens the index pages, on a desktop and on a phone."""
+opens the index pages from the navigation, on a desktop and on a phone (screenshots of
+both kept in tests/browser/screenshots/)."""
 import pytest
 from django.core.management import call_command
 
@@ -12,7 +13,7 @@ def all_seeds(keywords_2013, settings):
     call_command("import", "--samples", "--publish")
 
 
-def test_page_2_of_the_news_is_reached_from_the_home_page(page, live_server, all_seeds, screenshot):
+def test_page_2_of_the_news_is_reached_from_the_home_page(page, live_server, all_seeds, screens):
     page.goto(live_server.url + "/")
     first = page.locator(".main-col .article-item h3").all_inner_texts()
     page.get_by_role("link", name="下一页").click()
@@ -20,7 +21,8 @@ def test_page_2_of_the_news_is_reached_from_the_home_page(page, live_server, all
     second = page.locator(".article-item h3").all_inner_texts()
     assert len(first) == 4 and second and not set(first) & set(second)
     assert "第 2 / 3 页" in page.locator(".pagination").inner_text()
-    screenshot(page, "archive-page-2")
+    overflow = screens("/articles/?kind=article&page=2", "archive-page-2")
+    assert overflow == {"desktop": 0, "phone": 0}
     page.get_by_role("link", name="上一页").click()
     page.wait_for_url("**/articles/?kind=article&page=1")
     assert page.locator(".article-item h3").all_inner_texts() == first
@@ -37,11 +39,10 @@ def test_the_archive_is_filtered_with_its_form(page, live_server, all_seeds, scr
 
 
 @pytest.mark.parametrize("path", ["/articles/", "/topics/", "/years/"])
-def test_new_pages_fit_a_phone(browser, live_server, all_seeds, screenshot, path):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 812}, is_mobile=True)
-    phone = context.new_page()
-    phone.goto(live_server.url + path)
-    overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    screenshot(phone, "phone-" + path.strip("/"))
-    context.close()
-    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a 375px screen"
+def test_the_archive_and_index_pages_fit_a_desktop_and_a_phone(page, live_server, all_seeds, screens, path):
+    page.goto(live_server.url + "/")
+    page.get_by_role("navigation", name="主导航").locator(f'a[href="{path}"]').click()
+    page.wait_for_url("**" + path)
+    assert page.locator("h1").inner_text() in ("全部文章", "全部关键词", "历年关键词榜")
+    overflow = screens(path, path.strip("/"))
+    assert overflow == {"desktop": 0, "phone": 0}, f"{path} scrolls sideways: {overflow}"

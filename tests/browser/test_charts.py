@@ -19,7 +19,11 @@ def two_quarters_apart(keywords_2013):
     return topic
 
 
-def test_the_chart_draws_the_empty_quarter_on_labelled_axes(page, live_server, two_quarters_apart, screenshot):
+def drawn(page) -> None:
+    page.wait_for_selector("[data-chart][data-drawn]")
+
+
+def test_the_chart_draws_the_empty_quarter_on_labelled_axes(page, live_server, two_quarters_apart, screens):
     page.goto(live_server.url + two_quarters_apart.get_absolute_url())
     page.wait_for_selector("[data-chart][data-drawn]")
     option = page.evaluate(
@@ -29,7 +33,9 @@ def test_the_chart_draws_the_empty_quarter_on_labelled_axes(page, live_server, t
                     series: o.series.map(s => [s.name, s.yAxisIndex, s.data])};
         }"""
     )
-    screenshot(page, "topic-chart-empty-quarter")
+    assert screens(two_quarters_apart.get_absolute_url(), "topic-chart-empty-quarter", ready=drawn) == {
+        "desktop": 0, "phone": 0,
+    }
     assert option["x"] == ["2013Q4", "2014Q1", "2014Q2"] and option["xName"] == "季度"
     assert option["y"] == ["提及次数", "文章数"]
     assert option["series"] == [
@@ -37,7 +43,7 @@ def test_the_chart_draws_the_empty_quarter_on_labelled_axes(page, live_server, t
     ]
 
 
-def test_the_year_page_compares_its_keywords_on_one_scale(page, live_server, keywords_2013, screenshot):
+def test_the_year_page_compares_its_keywords_on_one_scale(page, live_server, keywords_2013, screens):
     from articles.services import document_create
     from tests.conftest import SEED_000, seed_bytes
 
@@ -51,6 +57,6 @@ def test_the_year_page_compares_its_keywords_on_one_scale(page, live_server, key
             return {terms: o.yAxis[0].data, axis: o.xAxis[0].name, charts: charts};
         }"""
     )
-    screenshot(page, "year-2013-compare")
+    assert screens("/years/2013/", "year-2013-compare", ready=drawn) == {"desktop": 0, "phone": 0}
     assert option["charts"] == 1 and option["axis"] == "2013年提及次数"
     assert option["terms"][:3] == ["在线交易", "互联网金融", "大数据"] and len(option["terms"]) == 10

@@ -36,6 +36,13 @@ def test_sitemap_lists_topics_years_and_articles(client, seeded):
     assert Article.objects.get().get_absolute_url() in content
 
 
+def test_sitemap_lists_each_topic_s_timeline_and_the_index_pages(client, seeded):
+    content = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/topics/chanyedai/timeline/</loc>" in content
+    for path in ("/", "/articles/", "/topics/", "/years/", "/timeline/", "/subscribe/"):
+        assert f"<loc>http://testserver{path}</loc>" in content
+
+
 def test_robots_points_to_the_sitemap(client):
     content = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in content and "Sitemap: http://testserver/sitemap.xml" in content
