@@ -18,6 +18,7 @@ from articles.search.index import index_text
 
 from .dictionary import current_vocabulary
 from .models import ArticleOrganisation, ArticleTopic, Organisation, TimelineEvent
+from .summaries import summaries_held, summaries_sync
 from .text.analysis import EventFound, analyse_text
 from .text.events import event_key
 
@@ -63,7 +64,8 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
         _save_organisations(article, found.organisations)
         _save_events(article, found.events)
         old_topics = list(ArticleTopic.objects.filter(article=article).values_list("topic_id", flat=True))
-        ArticleTopic.objects.filter(article=article).delete()
+        with summaries_held():
+            ArticleTopic.objects.filter(article=article).delete()
         tags = ArticleTopic.objects.bulk_create(
             ArticleTopic(
                 article=article,
@@ -76,6 +78,7 @@ def article_analyse(*, article_id: int) -> list[ArticleTopic]:
             )
             for m in found.topics
         )
+        summaries_sync(article_ids=[article.pk])
         transaction.on_commit(lambda: article_changed(article=article, topic_ids=old_topics))
         index = index_text(article.title, body, found.title_tokens, found.body_tokens)
         Article.objects.filter(pk=article.pk).update(
@@ -157,6 +160,8 @@ def _save_events(article: Article, events: list[EventFound]) -> None:
             is_forecast=event.is_forecast,
             key=event_key(event),
             position=position,
+            topic_count=len(set(found.topics)),
+            year=event.when.year,
         )
         row.topics.set(found.topics)
         row.organisations.set([org_ids[name] for name in found.organisations if name in org_ids])

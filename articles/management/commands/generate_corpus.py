@@ -25,6 +25,7 @@ from articles.synthetic import ASSOCIATIONS, PUBLISHERS, ArchiveBuilder, Planned
 from keywords.dictionary import current_vocabulary
 from keywords.models import ArticleOrganisation, ArticleTopic, Organisation, TimelineEvent
 from keywords.services import article_analyse
+from keywords.summaries import summaries_sync
 from keywords.text.analysis import analyse_text
 from keywords.text.events import event_key
 
@@ -138,7 +139,8 @@ class Command(BaseCommand):
         for row, (_, _, found, _) in zip(rows, results, strict=False):
             for position, (sentence, raw, when, precision, forecast, key, topic_ids, orgs) in enumerate(found):
                 events.append(TimelineEvent(article=row, sentence=sentence, date_text=raw, happened_on=when,
-                                            precision=precision, is_forecast=forecast, key=key, position=position))
+                                            precision=precision, is_forecast=forecast, key=key, position=position,
+                                            topic_count=len(set(topic_ids)), year=when.year))
                 links.append((topic_ids, [org_ids[n] for n in orgs if n in org_ids]))
         events = TimelineEvent.objects.bulk_create(events)
         TimelineEvent.topics.through.objects.bulk_create(
@@ -149,6 +151,7 @@ class Command(BaseCommand):
             TimelineEvent.organisations.through(timelineevent_id=e.pk, organisation_id=o)
             for e, (_, os_) in zip(events, links, strict=False) for o in os_
         )
+        summaries_sync(article_ids=[row.pk for row in rows])
 
     @staticmethod
     def _stories(reprints: list[Article]) -> None:
