@@ -68,7 +68,7 @@ def key_events(events: list[TimelineEvent], limit: int = KEY_EVENTS_SHOWN) -> li
 def topic_timeline(topic: Topic, limit: int = 200) -> dict[str, list[TimelineEvent]]:
     """A topic's events in date order: what happened, and forecasts apart."""
     events = unique_events(
-        _shown(_published_events().filter(topics=topic))
+        _shown(_published_events().filter(topic_count__gt=0, topics=topic))
         .order_by("happened_on", "article__published_at", "article_id", "position")[:limit]
     )
     happened = [e for e in events if not e.is_forecast]

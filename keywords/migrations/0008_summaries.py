@@ -110,6 +110,10 @@ class Migration(migrations.Migration):
             model_name='articletopic',
             index=models.Index(fields=['topic'], include=('article', 'strength', 'score'), name='tag_topic_listing'),
         ),
+        migrations.AddIndex(
+            model_name='timelineevent',
+            index=models.Index(condition=models.Q(('topic_count__gt', 0)), fields=['happened_on', 'position'], name='event_with_topics_by_date'),
+        ),
         migrations.RunPython(listing_index, drop_listing_index),
         migrations.RunPython(fill, migrations.RunPython.noop),
     ]
