@@ -11,7 +11,13 @@ class KeywordsConfig(AppConfig):
         from articles.cache import content_changed
         from articles.models import Article
 
-        from .summaries import article_counts_changed, article_counts_removed, tag_counts_changed
+        from .summaries import (
+            article_counts_changed,
+            article_counts_removed,
+            tag_counts_changed,
+            topic_deleted,
+            topic_deleting,
+        )
 
         # The topic counts follow every article saved or deleted (keywords.summaries).
         post_save.connect(article_counts_changed, sender=Article, dispatch_uid="summaries-Article-save")
@@ -19,6 +25,9 @@ class KeywordsConfig(AppConfig):
         tag = self.get_model("ArticleTopic")
         post_save.connect(tag_counts_changed, sender=tag, dispatch_uid="summaries-ArticleTopic-save")
         post_delete.connect(tag_counts_changed, sender=tag, dispatch_uid="summaries-ArticleTopic-delete")
+        topic = self.get_model("Topic")
+        pre_delete.connect(topic_deleting, sender=topic, dispatch_uid="summaries-Topic-deleting")
+        post_delete.connect(topic_deleted, sender=topic, dispatch_uid="summaries-Topic-deleted")
         from .timeline import events_topics_changed
 
         links = self.get_model("TimelineEvent").topics.through

@@ -146,9 +146,21 @@ def article_counts_changed(sender=None, instance=None, raw=False, **kwargs) -> N
 
 
 def tag_counts_changed(sender=None, instance=None, raw=False, **kwargs) -> None:
-    """Signal receiver: one tag saved or deleted (the admin, a fixture-less test)."""
-    if not raw and not getattr(_held, "on", False):
-        summaries_sync(article_ids=[instance.article_id])
+    """Signal receiver: one tag saved or deleted (the admin, a fixture-less test). A tag
+    counts for its own topic only, so the tags of a topic being deleted need nothing: the
+    topic's rows go with it, and the stored contributions that still name it are skipped."""
+    if raw or getattr(_held, "on", False) or instance.topic_id in getattr(_held, "topics", ()):
+        return
+    summaries_sync(article_ids=[instance.article_id])
+
+
+def topic_deleting(sender=None, instance=None, **kwargs) -> None:
+    """Signal receiver, before a topic is deleted (see `tag_counts_changed`)."""
+    _held.topics = {*getattr(_held, "topics", ()), instance.pk}
+
+
+def topic_deleted(sender=None, instance=None, **kwargs) -> None:
+    _held.topics = set(getattr(_held, "topics", ())) - {instance.pk}
 
 
 def article_counts_removed(sender=None, instance=None, **kwargs) -> None:

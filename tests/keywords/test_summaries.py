@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 CROSS = "跨境电商的出口订单继续增长，跨境电商平台纷纷扩张。"
 DATA = "大数据帮助企业找到买家，大数据分析成为新的服务。"
 BOTH = "跨境电商和大数据一起改变外贸。"
+BELT = "产业带的工厂开始做跨境电商，产业带升级。"
 
 
 def analysed(title: str, body: str, when: datetime | None, *, published: bool = True, **fields) -> Article:
@@ -73,7 +74,10 @@ def changes_through_every_door() -> None:
     publication_publish(publication=issue)
     items[0].delete()
     analysed("将被删除", BOTH, may).delete()
-    Topic.objects.get(term="产业带").delete()  # its rows go with it; snapshots naming it are skipped
+    belt = analysed("产业带", BELT * 2, may)
+    Topic.objects.get(term="产业带").delete()  # its rows go with it; contributions naming it are skipped
+    belt.is_published = False
+    belt.save()
     analysed("删除后", CROSS, june)
 
 
