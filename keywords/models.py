@@ -133,9 +133,7 @@ class ArticleTopic(models.Model):
         indexes = [
             models.Index(fields=["topic", "-score"]),
             models.Index(fields=["topic", "strength"]),
-            # A topic's list is ordered and counted from its tags without visiting them
-            # (PostgreSQL; elsewhere a plain index on the topic).
-            models.Index(fields=["topic"], include=["article", "strength", "score"], name="tag_topic_listing"),
+            # On PostgreSQL also `tag_topic_listing` (migration 0008), covering a topic's list.
         ]
 
     def __str__(self):

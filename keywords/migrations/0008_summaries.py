@@ -6,17 +6,17 @@ here from what the database holds; `manage.py rebuild_summaries` does the counts
 import django.db.models.deletion
 from django.db import migrations, models
 
-# The published articles' id with the columns a topic's list joins on (its date and
-# story), so that list reads this index, not the articles' wide rows (bodies, search
-# columns): PostgreSQL only, outside the model state, as articles 0020's index.
-LISTING = "article_public_listing"
+# A topic's tags with what its list orders and counts them by, so the list is read from
+# the index without visiting the tags: PostgreSQL only, outside the model state (SQLite
+# cannot include columns), as articles 0020's index.
+LISTING = "tag_topic_listing"
 
 
 def listing_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {LISTING} ON articles_article (id) INCLUDE (published_at, story_id) "
-            "WHERE is_published"
+            f"CREATE INDEX IF NOT EXISTS {LISTING} ON keywords_articletopic (topic_id) "
+            "INCLUDE (article_id, strength, score)"
         )
 
 
@@ -106,14 +106,10 @@ class Migration(migrations.Migration):
             model_name='topicdaycount',
             constraint=models.UniqueConstraint(fields=('topic', 'day'), name='topic_day_once'),
         ),
-        migrations.AddIndex(
-            model_name='articletopic',
-            index=models.Index(fields=['topic'], include=('article', 'strength', 'score'), name='tag_topic_listing'),
-        ),
+        migrations.RunPython(listing_index, drop_listing_index),
         migrations.AddIndex(
             model_name='timelineevent',
             index=models.Index(condition=models.Q(('topic_count__gt', 0)), fields=['happened_on', 'position'], name='event_with_topics_by_date'),
         ),
-        migrations.RunPython(listing_index, drop_listing_index),
         migrations.RunPython(fill, migrations.RunPython.noop),
     ]
