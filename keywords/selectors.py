@@ -123,6 +123,22 @@ _PAGE_ORDERS = {
 }
 
 
+def _ordered_tags(topic: Topic, order: str) -> QuerySet[ArticleTopic]:
+    return _shown_tags(topic).order_by(*_PAGE_ORDERS[order]).values_list("article_id", "strength")
+
+
+def _articles_of(tags) -> list[Article]:
+    """The articles of these (article id, strength) rows, in their order, each with `is_about`."""
+    rows = list(tags)
+    found = Article.objects.select_related("source", "publication").in_bulk([pk for pk, _ in rows])
+    articles = []
+    for pk, strength in rows:
+        if pk in found:  # deleted since the ids were read
+            found[pk].is_about = strength == ArticleTopic.Strength.ABOUT
+            articles.append(found[pk])
+    return articles
+
+
 def topic_articles_page(topic: Topic, order: str, number, *, count: int | None = None) -> Page:
     """One page of the topic's articles, by date (newest first) or by relevance, those
     about it before those that only mention it; each with `is_about`.
@@ -132,19 +148,17 @@ def topic_articles_page(topic: Topic, order: str, number, *, count: int | None =
     25,000 articles. `count`, when the caller has it (`topic_strength_counts`), saves
     counting the same rows again.
     """
-    tags = _shown_tags(topic).order_by(*_PAGE_ORDERS[order]).values_list("article_id", "strength")
-    paginator = Paginator(tags, settings.ARTICLES_PER_PAGE)
+    paginator = Paginator(_ordered_tags(topic, order), settings.ARTICLES_PER_PAGE)
     if count is not None:
         paginator.count = count  # a cached property: set, it is not computed
     page = paginator.get_page(number)
-    rows = list(page.object_list)
-    found = Article.objects.select_related("source", "publication").in_bulk([pk for pk, _ in rows])
-    page.object_list = []
-    for pk, strength in rows:
-        if pk in found:  # deleted since the ids were read
-            found[pk].is_about = strength == ArticleTopic.Strength.ABOUT
-            page.object_list.append(found[pk])
+    page.object_list = _articles_of(page.object_list)
     return page
+
+
+def topic_articles_latest(topic: Topic, limit: int) -> list[Article]:
+    """The first `limit` of the topic's articles by date, read as one page is (a feed)."""
+    return _articles_of(_ordered_tags(topic, "date")[:limit])
 
 
 _SUMS = {"about": Sum("about"), "articles": Sum("articles"), "mentions": Sum("mentions")}
