@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from b2bwatch.api_errors import DOCUMENTED_ERRORS
@@ -11,6 +12,7 @@ from b2bwatch.api_pagination import Pages
 from keywords.text.strength import ABOUT
 
 from .archive import ArchiveFilters, articles_filtered
+from .cache import cached_page
 from .dates import KnownDate, article_date, publication_date
 from .ingest.safe import safe_http_url
 from .models import Article, ItemKind, Publication
@@ -157,6 +159,7 @@ class SearchOut(Schema):
 
 
 @router.get("/articles", response=list[ArticleOut], openapi_extra=DOCUMENTED_ERRORS)
+@decorate_view(cached_page)  # one body per URL in the page cache, invalidated like the lists
 @paginate(Pages, page_size=20)
 def list_articles(request, filters: Query[ArticleFilters]):
     return articles_filtered(
@@ -173,6 +176,7 @@ def get_article(request, article_id: int = Path(..., ge=1, le=2**62)):
 
 
 @router.get("/publications", response=list[PublicationOut], openapi_extra=DOCUMENTED_ERRORS)
+@decorate_view(cached_page)  # one body per URL in the page cache, invalidated like the lists
 @paginate(Pages, page_size=20)
 def list_publications(request, kind: str | None = None):
     queryset = publications_published()

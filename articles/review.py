@@ -257,6 +257,9 @@ def publication_publish(*, publication: Publication, published: bool = True, by=
     publication.save(update_fields=["is_published"])
     items = publication_items(publication) if published else publication.articles.all()
     count = items.update(is_published=published, updated_at=timezone.now())
+    from keywords.summaries import summaries_sync  # a bulk update sends no signal
+
+    summaries_sync(article_ids=publication.articles.values_list("pk", flat=True))
     kind = Kind.PUBLISH if published else Kind.UNPUBLISH
     _record(publication, kind, f"{'发布' if published else '撤下'} {count} 篇", by=by)
     stories_rebuild(story_ids=stories_of(publication.articles.all()))

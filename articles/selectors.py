@@ -11,15 +11,16 @@ def articles_published() -> QuerySet[Article]:
     return Article.objects.published().select_related("source", "publication")
 
 
-def one_per_story(queryset: QuerySet[Article]) -> QuerySet[Article]:
+def one_per_story(queryset: QuerySet, via: str = "") -> QuerySet:
     """Readers see a story once: by its main article, or by every member while the story has
     no public main one (deleted or taken down before `story_rebuild` ran): a story's
-    missing main article never hides the rest of it."""
+    missing main article never hides the rest of it. `via` filters rows that point to an
+    article (`"article__"` for tags) by the same rule."""
     return queryset.filter(
-        Q(story__isnull=True)
-        | Q(story__main__isnull=True)
-        | Q(story__main=F("pk"))
-        | Q(story__main__is_published=False)
+        Q(**{f"{via}story__isnull": True})
+        | Q(**{f"{via}story__main__isnull": True})
+        | Q(**{f"{via}story__main": F(f"{via}pk")})
+        | Q(**{f"{via}story__main__is_published": False})
     )
 
 

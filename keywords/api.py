@@ -1,9 +1,11 @@
 """Read-only JSON API for topics and yearly keyword lists."""
 
 from ninja import Field, Path, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from articles.api import ArticleOut
+from articles.cache import cached_page
 from b2bwatch.api_errors import DOCUMENTED_ERRORS
 from b2bwatch.api_pagination import Pages
 
@@ -69,6 +71,7 @@ def _topics():
 
 
 @router.get("/topics", response=list[TopicOut], openapi_extra=DOCUMENTED_ERRORS)
+@decorate_view(cached_page)  # one body per URL in the page cache, invalidated like the lists
 def list_topics(request):
     return _topics()
 
@@ -81,6 +84,7 @@ def get_topic(request, slug: str):
 
 
 @router.get("/topics/{slug}/articles", response=list[ArticleOut], openapi_extra=DOCUMENTED_ERRORS)
+@decorate_view(cached_page)  # one body per URL in the page cache, invalidated like the lists
 @paginate(Pages, page_size=20)
 def topic_articles(request, slug: str):
     return selectors.topic_articles(selectors.topic_get(slug)).select_related("source")
@@ -99,6 +103,7 @@ def _year_out(keyword_year) -> dict:
 
 
 @router.get("/years", response=list[YearOut], openapi_extra=DOCUMENTED_ERRORS)
+@decorate_view(cached_page)  # one body per URL in the page cache, invalidated like the lists
 def list_years(request):
     return [_year_out(y) for y in selectors.keyword_years()]
 

@@ -5,7 +5,7 @@ from articles.feeds import FEED_SIZE, ArticleFeed, with_atom
 from articles.selectors import articles_published
 
 from .models import KeywordYear
-from .selectors import topic_articles, topic_get, topic_strength_counts
+from .selectors import topic_articles_latest, topic_get, topic_strength_counts
 
 
 class TopicFeed(ArticleFeed):
@@ -26,7 +26,7 @@ class TopicFeed(ArticleFeed):
         return f"{about}（{counts['about']} 篇以此为主题，另有 {counts['mentions']} 篇提及）"
 
     def items(self, topic):
-        return topic_articles(topic)[:FEED_SIZE]
+        return topic_articles_latest(topic, FEED_SIZE)
 
 
 class YearFeed(ArticleFeed):

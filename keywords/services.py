@@ -15,6 +15,7 @@ from articles.models import Article, Job
 
 from .dictionary import current_vocabulary
 from .models import ArticleOrganisation, ArticleTopic, Organisation, TimelineEvent
+from .summaries import summaries_held, summaries_sync
 from .text.analysis import Analysis, EventFound, analyse_text
 from .text.events import event_key
 
@@ -46,7 +47,8 @@ def article_analysis_save(*, article: Article, found: Analysis) -> list[ArticleT
     _save_organisations(article, found.organisations)
     _save_events(article, found.events)
     old_topics = list(ArticleTopic.objects.filter(article=article).values_list("topic_id", flat=True))
-    ArticleTopic.objects.filter(article=article).delete()
+    with summaries_held():  # the counts take the difference once, below
+        ArticleTopic.objects.filter(article=article).delete()
     tags = ArticleTopic.objects.bulk_create(
         ArticleTopic(
             article=article,
@@ -59,6 +61,7 @@ def article_analysis_save(*, article: Article, found: Analysis) -> list[ArticleT
         )
         for m in found.topics
     )
+    summaries_sync(article_ids=[article.pk])
     transaction.on_commit(lambda: article_changed(article=article, topic_ids=old_topics))
     return tags
 
@@ -132,6 +135,8 @@ def _save_events(article: Article, events: list[EventFound]) -> None:
             is_forecast=event.is_forecast,
             key=event_key(event),
             position=position,
+            topic_count=len(set(found.topics)),
+            year=event.when.year,
         )
         row.topics.set(found.topics)
         row.organisations.set([org_ids[name] for name in found.organisations if name in org_ids])

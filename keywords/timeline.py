@@ -10,8 +10,8 @@ date, from its earliest article, with the other articles that carry it as `also`
 """
 from __future__ import annotations
 
-from django.db.models import Count, F, QuerySet, Window
-from django.db.models.functions import ExtractYear, RowNumber
+from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Value, Window
+from django.db.models.functions import Coalesce, RowNumber
 
 from articles.models import Article
 
@@ -68,7 +68,7 @@ def key_events(events: list[TimelineEvent], limit: int = KEY_EVENTS_SHOWN) -> li
 def topic_timeline(topic: Topic, limit: int = 200) -> dict[str, list[TimelineEvent]]:
     """A topic's events in date order: what happened, and forecasts apart."""
     events = unique_events(
-        _shown(_published_events().filter(topics=topic))
+        _shown(_published_events().filter(topic_count__gt=0, topics=topic))
         .order_by("happened_on", "article__published_at", "article_id", "position")[:limit]
     )
     happened = [e for e in events if not e.is_forecast]
@@ -83,38 +83,60 @@ def main_events_by_year(limit: int = 8) -> dict[int, list[TimelineEvent]]:
     """Each year's main events: those linked to the most topics (then the earliest), each
     fingerprint once, in date order.
 
-    One query ranks the events within their year and keeps a bounded number of candidates
-    per year (a query per year cost 33 round trips on a corpus with 33 years of dated
-    sentences); a second loads the chosen events. Ordering by topic count first and then
-    by date, article date and position keeps, of a reprinted event, the row of its
-    earliest article, as `unique_events` does over a date-ordered list.
+    Each year's candidates are the first rows of an index over the stored year and topic
+    count (`event_main_by_year`): a bounded read per year. Ranking every event with a
+    window function over its topics grouped 82,000 events per request (290 ms at 31,000
+    articles). The candidates are then ordered as before, by topic count, date, article
+    date and position, which keeps, of a reprinted event, the row of its earliest article
+    as `unique_events` does over a date-ordered list.
     """
-    year = ExtractYear("happened_on")
-    order = [F("topic_count").desc(), "happened_on", F("article__published_at").asc(), "article_id", "position"]
-    candidates = (
-        _published_events()
-        .filter(is_forecast=False)
-        .annotate(topic_count=Count("topics"))
-        .filter(topic_count__gt=0)
-        .annotate(year=year, row=Window(RowNumber(), partition_by=[year], order_by=order))
-        .filter(row__lte=limit * CANDIDATES_PER_SHOWN)
-        .order_by("year", "row")
-        .values_list("pk", "key", "year")
-    )
+    main = TimelineEvent.objects.filter(is_forecast=False, topic_count__gt=0)
+    # From the index alone; a year whose events are all unpublished is left out below.
+    years = list(main.order_by("year").values_list("year", flat=True).distinct())
+    main = main.filter(article__is_published=True)
     seen: set[str] = set()
-    chosen: dict[int, list[int]] = {}
-    for pk, key, in_year in candidates:
-        kept = chosen.setdefault(in_year, [])
-        if key not in seen and len(kept) < limit:
-            seen.add(key)
-            kept.append(pk)
-    shown = TimelineEvent.objects.filter(pk__in=[pk for pks in chosen.values() for pk in pks])
-    events = {e.pk: e for e in _shown(shown)}
-    _attach_also(list(events.values()))
+    chosen: dict[int, list[TimelineEvent]] = {}
+    for in_year in years:
+        candidates = list(
+            _shown(main.filter(year=in_year))
+            .only(*EVENT_COLUMNS, "topic_count", "article__published_at")
+            .order_by("-topic_count", "happened_on", "position")[: limit * CANDIDATES_PER_SHOWN]
+        )
+        candidates.sort(key=_main_order)
+        kept = []
+        for event in candidates:
+            if event.key not in seen and len(kept) < limit:
+                seen.add(event.key)
+                kept.append(event)
+        if kept:
+            chosen[in_year] = kept
+    _attach_also([e for kept in chosen.values() for e in kept])
     return {
-        in_year: sorted((events[pk] for pk in pks), key=lambda e: (e.happened_on, e.position, e.pk))
-        for in_year, pks in chosen.items()
+        in_year: sorted(kept, key=lambda e: (e.happened_on, e.position, e.pk)) for in_year, kept in chosen.items()
     }
+
+
+def events_topics_changed(sender=None, instance=None, action="", reverse=False, pk_set=None, **kwargs) -> None:
+    """Signal receiver (an event's topics added, removed or cleared, from either side):
+    store each event's topic count again, which the timeline's index orders by."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    ids = pk_set if reverse else [instance.pk]
+    if reverse and action == "post_clear":
+        return  # the events are no longer known here; only a topic's own clear does this
+    links = (
+        TimelineEvent.topics.through.objects.filter(timelineevent_id=OuterRef("pk"))
+        .values("timelineevent_id").annotate(n=Count("*")).values("n")
+    )
+    TimelineEvent.objects.filter(pk__in=ids).update(
+        topic_count=Coalesce(Subquery(links, output_field=IntegerField()), Value(0))
+    )
+
+
+def _main_order(event: TimelineEvent) -> tuple:
+    published = event.article.published_at  # undated articles last, as PostgreSQL sorts NULLs
+    return (-event.topic_count, event.happened_on, published is None, published.timestamp() if published else 0,
+            event.article_id, event.position)
 
 
 def _attach_also(events: list[TimelineEvent]) -> None:

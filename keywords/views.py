@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -51,8 +50,8 @@ def home(request):
 def topic_detail(request, slug: str):
     topic = selectors.topic_get(slug)
     order = "relevance" if request.GET.get("sort") == "relevance" else "date"
-    articles = selectors.topic_articles_by(topic, order)
-    page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    counts = selectors.topic_strength_counts(topic)
+    page = selectors.topic_articles_page(topic, order, request.GET.get("page"), count=sum(counts.values()))
     by_period = selectors.topic_mentions_by_period(topic, "quarter")
     return render(
         request,
@@ -67,7 +66,7 @@ def topic_detail(request, slug: str):
             "by_period": by_period,
             "chart": {"labels": [r["period"] for r in by_period], "mentions": [r["mentions"] for r in by_period],
                       "articles": [r["articles"] for r in by_period], "about": [r["about"] for r in by_period]},
-            "counts": selectors.topic_strength_counts(topic),
+            "counts": counts,
             "related": selectors.topics_related(topic),
             "timeline": topic_timeline(topic),
             "organisations": selectors.topic_organisations(topic),

@@ -70,3 +70,17 @@ def test_a_topic_renamed_refreshes_every_page(client, seeded):
     topic.term = "改名后的关键词"
     topic.save()
     assert "改名后的关键词" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("url", ["/api/articles", "/feeds/latest.rss"])
+def test_api_lists_and_feeds_are_served_from_the_cache_as_one_body_until_an_article_changes(
+    client, seeded, django_assert_num_queries, url
+):
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        again = client.get(url)
+    assert again.content == first.content
+    assert len(again._container) == 1  # one bytes object, not the writer's pieces
+    seeded.title = "编辑改过的标题 edited"  # Latin letters read the same in JSON's escapes
+    seeded.save()
+    assert "edited" in client.get(url).content.decode()

@@ -26,7 +26,7 @@ BOUNDS = {  # measured on 2026-11-30: 9, 14, 14, 15, 13, 4, 7, 2, 6, 3, 8, 4, 2,
     "/topics/chanyedai/timeline/": 5,
     "/timeline/": 8,  # the chosen events, then one query for their other sources
     "/feeds/latest.rss": 3,
-    "/topics/chanyedai/feed.atom": 7,
+    "/topics/chanyedai/feed.atom": 8,  # measured 7: its 50 ids from the tags, then those articles
     "/years/2013/feed.rss": 4,
     "/sitemap.xml": 10,  # one per sitemap section (topics twice: their pages and timelines) and its count
     "/api/topics": 5,

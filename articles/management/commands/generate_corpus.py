@@ -26,6 +26,7 @@ from articles.search.index import index_text
 from articles.synthetic import ASSOCIATIONS, PUBLISHERS, ArchiveBuilder, PlannedArticle, sentence_pool
 from keywords.dictionary import current_vocabulary
 from keywords.models import ArticleOrganisation, ArticleTopic, Organisation, TimelineEvent
+from keywords.summaries import summaries_sync
 from keywords.text.analysis import analyse_text
 from keywords.text.events import event_key
 
@@ -139,7 +140,8 @@ class Command(BaseCommand):
         for row, (_, _, found, _) in zip(rows, results, strict=False):
             for position, (sentence, raw, when, precision, forecast, key, topic_ids, orgs) in enumerate(found):
                 events.append(TimelineEvent(article=row, sentence=sentence, date_text=raw, happened_on=when,
-                                            precision=precision, is_forecast=forecast, key=key, position=position))
+                                            precision=precision, is_forecast=forecast, key=key, position=position,
+                                            topic_count=len(set(topic_ids)), year=when.year))
                 links.append((topic_ids, [org_ids[n] for n in orgs if n in org_ids]))
         events = TimelineEvent.objects.bulk_create(events)
         TimelineEvent.topics.through.objects.bulk_create(
@@ -150,6 +152,7 @@ class Command(BaseCommand):
             TimelineEvent.organisations.through(timelineevent_id=e.pk, organisation_id=o)
             for e, (_, os_) in zip(events, links, strict=False) for o in os_
         )
+        summaries_sync(article_ids=[row.pk for row in rows])
 
     @staticmethod
     def _stories(reprints: list[Article]) -> None:
