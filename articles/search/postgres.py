@@ -1,0 +1,111 @@
+"""Search on PostgreSQL over the stored vectors, reading a bounded number of rows per query.
+
+Why it is shaped this way (EXPLAIN ANALYZE at 31,000 articles, BENCHMARKS.md): the index
+found the matches in milliseconds, but a phrase (`跨境 <-> 境电 <-> 电商`) cannot be decided
+by a GIN index, so every match was read back and tokenised again to check positions and
+again to rank, and the common words (的, 发展) made that every article. Now:
+
+1. The candidates are found with the query *relaxed*: each phrase's tokens all present,
+   not necessarily in a row. GIN answers that exactly, from the index alone, so nothing is
+   read back to decide a match. The newest MAX_HITS (`backends.MAX_HITS`) of them are taken through the
+   readers' latest-first order; for relevance, the newest HEAD_CANDIDATES whose title or
+   lead holds the query (the small `search_head` vector) are added: an article about the
+   word says so there.
+2. Only these candidates are checked against the exact query (phrases in a row,
+   exclusions) and ranked by `ts_rank` over the stored vector.
+3. When fewer than MAX_HITS match, the candidates are every match and the total is
+   exact; past that the total is the planner's estimate from the column's statistics
+   (ANALYZE keeps each word's share of the articles), said to be one.
+
+A word so common that the planner expects most of the archive to hold it (的) costs the
+same as any other: the latest-first walk stops after MAX_HITS matches.
+"""
+from __future__ import annotations
+
+import json
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection
+from django.db.models import F
+from django.db.models.expressions import RawSQL
+
+from . import backends
+from .backends import Matches
+from .pg_schema import DOCUMENT, HEAD
+from .query import Clause, ParsedQuery, ways
+
+HEAD_CANDIDATES = 300
+# ts_rank's weights for D, C, B, A: body, lead, title (D is unused).
+WEIGHTS = [0.05, 0.2, 0.5, 1.0]
+# Divide the rank by 1 + log(length), so a long digest's passing mentions do not win.
+NORMALISATION = 1
+
+
+def _column(name: str) -> RawSQL:
+    return RawSQL(f'"articles_article"."{name}"', [], output_field=SearchVectorField())
+
+
+def _any(clause: Clause, search_type: str) -> SearchQuery:
+    query = None
+    for phrase in clause.alternatives:
+        for way in ways(phrase):
+            part = SearchQuery(" ".join(way), search_type=search_type, config="simple")
+            query = part if query is None else query | part
+    return query
+
+
+def exact_query(parsed: ParsedQuery) -> SearchQuery:
+    """Every required clause, each phrase in a row, no excluded clause."""
+    query = None
+    for c in parsed.required:
+        query = _any(c, "phrase") if query is None else query & _any(c, "phrase")
+    for c in parsed.excluded:
+        query = query & ~_any(c, "phrase")
+    return query
+
+
+def relaxed_query(parsed: ParsedQuery) -> SearchQuery:
+    """Every required clause with its phrases' tokens anywhere: a superset of the exact
+    matches that a GIN index decides alone. Exclusions wait for the exact check."""
+    query = None
+    for c in parsed.required:
+        query = _any(c, "plain") if query is None else query & _any(c, "plain")
+    return query
+
+
+def _newest(queryset):
+    return queryset.order_by(F("published_at").desc(nulls_last=True), "-pk")
+
+
+def estimated_rows(queryset) -> int:
+    """The planner's row estimate for a queryset, without running it."""
+    sql, params = queryset.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def matches(parsed: ParsedQuery, queryset, order: str = "relevance") -> Matches:
+    relaxed, exact = relaxed_query(parsed), exact_query(parsed)
+    matching = queryset.alias(search_document=_column(DOCUMENT)).filter(search_document=relaxed)
+    candidates = list(_newest(matching).values_list("pk", flat=True)[: backends.MAX_HITS])
+    complete = len(candidates) < backends.MAX_HITS
+    if order == "relevance" and not complete:
+        about = queryset.alias(search_head=_column(HEAD)).filter(search_head=relaxed)
+        candidates += _newest(about).values_list("pk", flat=True)[:HEAD_CANDIDATES]
+    checked = (
+        queryset.model.objects.filter(pk__in=set(candidates))
+        .alias(search_document=_column(DOCUMENT))
+        .filter(search_document=exact)
+    )
+    if order == "relevance":
+        rank = SearchRank(_column(DOCUMENT), exact, weights=WEIGHTS, normalization=NORMALISATION)
+        rows = checked.annotate(rank=rank).order_by("-rank", F("published_at").desc(nulls_last=True), "-pk")
+        ranked = list(rows.values_list("pk", "rank"))
+    else:
+        ranked = [(pk, 0.0) for pk in _newest(checked).values_list("pk", flat=True)]
+    if complete:
+        return Matches(ranked, len(ranked))
+    return Matches(ranked, max(estimated_rows(matching), len(ranked)), estimated=True)
