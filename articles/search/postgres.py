@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.expressions import RawSQL
 
@@ -35,6 +35,10 @@ from .pg_schema import DOCUMENT, HEAD
 from .query import Clause, ParsedQuery, ways
 
 HEAD_CANDIDATES = 300
+# Newest matches read when the planner expects more than MAX_HITS (the feed shows 50).
+NEWEST_CANDIDATES = 200
+# Below this share of the archive, a match is read through its bitmap, never by a walk.
+WALK_SHARE = 0.2
 # ts_rank's weights for D, C, B, A: body, lead, title (D is unused).
 WEIGHTS = [0.05, 0.2, 0.5, 1.0]
 # Divide the rank by 1 + log(length), so a long digest's passing mentions do not win.
@@ -87,25 +91,59 @@ def estimated_rows(queryset) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
+def _set(name: str, value: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET LOCAL {name} = {value}")
+
+
+def _newest_ids(matching, limit: int, expected: int) -> list[int]:
+    """The newest `limit` ids of a match, read the cheaper of two ways.
+
+    Walking the latest-first index reads each row's vector to test it (out of line, so a
+    few pages a row), and stops after `limit` matches: cheap when most rows match. The
+    planner does not count those pages and walks for rarer words too, where the bitmap of
+    the GIN index (no vector read at all, since the relaxed query needs no positions) and
+    a sort are far cheaper; so under WALK_SHARE it is not allowed to walk.
+    """
+    articles = _article_rows()
+    if expected < WALK_SHARE * articles:
+        _set("enable_indexscan", "off")
+    ids = list(_newest(matching).values_list("pk", flat=True)[:limit])
+    _set("enable_indexscan", "on")
+    return ids
+
+
+def _article_rows() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'articles_article'::regclass")
+        return max(0, int(cursor.fetchone()[0]))
+
+
 def matches(parsed: ParsedQuery, queryset, order: str = "relevance") -> Matches:
     relaxed, exact = relaxed_query(parsed), exact_query(parsed)
     matching = queryset.alias(search_document=_column(DOCUMENT)).filter(search_document=relaxed)
-    candidates = list(_newest(matching).values_list("pk", flat=True)[: backends.MAX_HITS])
-    complete = len(candidates) < backends.MAX_HITS
-    if order == "relevance" and not complete:
-        about = queryset.alias(search_head=_column(HEAD)).filter(search_head=relaxed)
-        candidates += _newest(about).values_list("pk", flat=True)[:HEAD_CANDIDATES]
-    checked = (
-        queryset.model.objects.filter(pk__in=set(candidates))
-        .alias(search_document=_column(DOCUMENT))
-        .filter(search_document=exact)
-    )
-    if order == "relevance":
-        rank = SearchRank(_column(DOCUMENT), exact, weights=WEIGHTS, normalization=NORMALISATION)
-        rows = checked.annotate(rank=rank).order_by("-rank", F("published_at").desc(nulls_last=True), "-pk")
-        ranked = list(rows.values_list("pk", "rank"))
-    else:
-        ranked = [(pk, 0.0) for pk in _newest(checked).values_list("pk", flat=True)]
+    with transaction.atomic():
+        # Parallel workers cost more to start than these bounded reads take (2 cores).
+        _set("max_parallel_workers_per_gather", "0")
+        expected = estimated_rows(matching)
+        # Every match when the planner expects no more than MAX_HITS; else the newest few.
+        depth = backends.MAX_HITS if expected <= backends.MAX_HITS else min(NEWEST_CANDIDATES, backends.MAX_HITS)
+        candidates = _newest_ids(matching, depth, expected)
+        complete = len(candidates) < depth
+        if order == "relevance" and not complete:
+            about = queryset.alias(search_head=_column(HEAD)).filter(search_head=relaxed)
+            candidates += _newest_ids(about, HEAD_CANDIDATES, estimated_rows(about))
+        checked = (
+            queryset.model.objects.filter(pk__in=set(candidates))
+            .alias(search_document=_column(DOCUMENT))
+            .filter(search_document=exact)
+        )
+        if order == "relevance":
+            rank = SearchRank(_column(DOCUMENT), exact, weights=WEIGHTS, normalization=NORMALISATION)
+            rows = checked.annotate(rank=rank).order_by("-rank", F("published_at").desc(nulls_last=True), "-pk")
+            ranked = list(rows.values_list("pk", "rank"))
+        else:
+            ranked = [(pk, 0.0) for pk in _newest(checked).values_list("pk", flat=True)]
     if complete:
         return Matches(ranked, len(ranked))
-    return Matches(ranked, max(estimated_rows(matching), len(ranked)), estimated=True)
+    return Matches(ranked, max(expected, len(ranked)), estimated=True)
