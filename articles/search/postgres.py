@@ -1,24 +1,25 @@
 """Search on PostgreSQL over the stored vectors, reading a bounded number of rows per query.
 
-Why it is shaped this way (EXPLAIN ANALYZE at 31,000 articles, BENCHMARKS.md): the index
-found the matches in milliseconds, but a phrase (`跨境 <-> 境电 <-> 电商`) cannot be decided
-by a GIN index, so every match was read back and tokenised again to check positions and
-again to rank, and the common words (的, 发展) made that every article. Now:
+Why it is shaped this way (EXPLAIN ANALYZE at 30,000 articles, BENCHMARKS.md): the GIN
+index found 14,126 matches of 跨境电商 in 21 ms, then ranking tokenised every match again
+(`to_tsvector` in `ts_rank`, 18.5 s, sorting rows of all the search columns on disk), and
+for 的 the planner scanned the table tokenising every article to test it (62 s). Now:
 
-1. The candidates are found with the query *relaxed*: each phrase's tokens all present,
-   not necessarily in a row. GIN answers that exactly, from the index alone, so nothing is
-   read back to decide a match. The newest MAX_HITS (`backends.MAX_HITS`) of them are taken through the
-   readers' latest-first order; for relevance, the newest HEAD_CANDIDATES whose title or
-   lead holds the query (the small `search_head` vector) are added: an article about the
-   word says so there.
-2. Only these candidates are checked against the exact query (phrases in a row,
+1. The planner estimates the matches from the stored column's statistics (ANALYZE keeps
+   each word's share of the articles), without running the query.
+2. The candidates are found with the query *relaxed*: each phrase's tokens all present,
+   not necessarily in a row. GIN answers that exactly from the index alone, so deciding
+   a match reads no vector. Expected to be at most MAX_HITS (`backends.MAX_HITS`), they
+   are all read; else the newest NEWEST_CANDIDATES, and for relevance the newest
+   HEAD_CANDIDATES whose title or lead holds the query (the small `search_head` vector):
+   an article about the word says so there. See `_newest_ids` for how they are read.
+3. Only these candidates are checked against the exact query (phrases in a row,
    exclusions) and ranked by `ts_rank` over the stored vector.
-3. When fewer than MAX_HITS match, the candidates are every match and the total is
-   exact; past that the total is the planner's estimate from the column's statistics
-   (ANALYZE keeps each word's share of the articles), said to be one.
+4. When all the candidates were read the total is exact; else it is the planner's
+   estimate, and said to be one (约 39,000 篇).
 
-A word so common that the planner expects most of the archive to hold it (的) costs the
-same as any other: the latest-first walk stops after MAX_HITS matches.
+So a word nearly every article holds (的, 发展) reads about as many rows as a rare one,
+and no query checks or ranks more than MAX_HITS + HEAD_CANDIDATES vectors.
 """
 from __future__ import annotations
 
