@@ -24,7 +24,7 @@ from django.db.models.expressions import RawSQL
 
 from .query import ParsedQuery, to_fts5
 
-MAX_HITS = 1000
+MAX_HITS = 500
 FTS_TABLE = "articles_article_fts"
 GIN_INDEX = "article_search_gin"  # the expression index before the stored vectors (0015)
 ORDERS = ("relevance", "newest")

@@ -35,7 +35,7 @@ from .backends import Matches
 from .pg_schema import DOCUMENT, HEAD
 from .query import Clause, ParsedQuery, ways
 
-HEAD_CANDIDATES = 300
+HEAD_CANDIDATES = 200
 # Newest matches read when the planner expects more than MAX_HITS (the feed shows 50).
 NEWEST_CANDIDATES = 200
 # A row tested on a walk costs this many rows read through the bitmap (EXPLAIN ANALYZE at
