@@ -108,10 +108,14 @@ def _newest_ids(matching, limit: int, expected: int) -> list[int]:
     The planner does not count the vector's pages and walks for rarer words too, so the
     walk is allowed only where it is the cheaper (share² > WALK_COST × limit / archive).
     """
-    if expected * expected <= WALK_COST * limit * _article_rows():
+    bitmap = expected * expected <= WALK_COST * limit * _article_rows()
+    if bitmap:  # nor a sequential scan, which would read every vector
         _set("enable_indexscan", "off")
+        _set("enable_seqscan", "off")
     ids = list(_newest(matching).values_list("pk", flat=True)[:limit])
-    _set("enable_indexscan", "on")
+    if bitmap:
+        _set("enable_indexscan", "on")
+        _set("enable_seqscan", "on")
     return ids
 
 

@@ -105,3 +105,17 @@ def test_a_changed_text_is_found_by_its_new_words_only():
 @pytest.mark.parametrize("n, shown", [(7, 7), (99, 99), (100, 100), (38_612, 39_000), (1_234_567, 1_200_000)])
 def test_an_estimate_is_rounded_to_two_figures(n, shown):
     assert rounded(n) == shown
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the two ways to read matches are PostgreSQL's")
+@pytest.mark.parametrize("order", ["newest", "relevance"])
+def test_the_matches_are_the_same_read_down_the_date_index_or_through_the_bitmap(
+    monkeypatch, bound, many_mentions, order
+):
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")  # the archive's size, for the choice
+    found = {}
+    for walk_cost in (0, 10**6):  # a walk always allowed; never
+        monkeypatch.setattr(postgres, "WALK_COST", walk_cost)
+        found[walk_cost] = [(h.article.pk, h.rank) for h in search_articles("跨境电商", per_page=20, order=order).hits]
+    assert found[0] == found[10**6] and found[0]
