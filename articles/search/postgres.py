@@ -93,12 +93,13 @@ def estimated_rows(queryset) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def _set(name: str, value: str) -> None:
+def _set(**values: str) -> None:
+    """Planner settings for the rest of the transaction (names and values are ours)."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SET LOCAL {name} = {value}")
+        cursor.execute("; ".join(f"SET LOCAL {name} = {value}" for name, value in values.items()))
 
 
-def _newest_ids(matching, limit: int, expected: int) -> list[int]:
+def _newest_ids(matching, limit: int, expected: int, archive: int) -> list[int]:
     """The newest `limit` ids of a match, read the cheaper of two ways.
 
     A walk down the latest-first index reads each row's vector to test it (out of line: a
@@ -108,14 +109,12 @@ def _newest_ids(matching, limit: int, expected: int) -> list[int]:
     The planner does not count the vector's pages and walks for rarer words too, so the
     walk is allowed only where it is the cheaper (share² > WALK_COST × limit / archive).
     """
-    bitmap = expected * expected <= WALK_COST * limit * _article_rows()
+    bitmap = expected * expected <= WALK_COST * limit * archive
     if bitmap:  # nor a sequential scan, which would read every vector
-        _set("enable_indexscan", "off")
-        _set("enable_seqscan", "off")
+        _set(enable_indexscan="off", enable_seqscan="off")
     ids = list(_newest(matching).values_list("pk", flat=True)[:limit])
     if bitmap:
-        _set("enable_indexscan", "on")
-        _set("enable_seqscan", "on")
+        _set(enable_indexscan="on", enable_seqscan="on")
     return ids
 
 
@@ -130,15 +129,15 @@ def matches(parsed: ParsedQuery, queryset, order: str = "relevance") -> Matches:
     matching = queryset.alias(search_document=_column(DOCUMENT)).filter(search_document=relaxed)
     with transaction.atomic():
         # Parallel workers cost more to start than these bounded reads take (2 cores).
-        _set("max_parallel_workers_per_gather", "0")
-        expected = estimated_rows(matching)
+        _set(max_parallel_workers_per_gather="0")
+        expected, archive = estimated_rows(matching), _article_rows()
         # Every match when the planner expects no more than MAX_HITS; else the newest few.
         depth = backends.MAX_HITS if expected <= backends.MAX_HITS else min(NEWEST_CANDIDATES, backends.MAX_HITS)
-        candidates = _newest_ids(matching, depth, expected)
+        candidates = _newest_ids(matching, depth, expected, archive)
         complete = len(candidates) < depth
         if order == "relevance" and not complete:
             about = queryset.alias(search_head=_column(HEAD)).filter(search_head=relaxed)
-            candidates += _newest_ids(about, HEAD_CANDIDATES, estimated_rows(about))
+            candidates += _newest_ids(about, HEAD_CANDIDATES, estimated_rows(about), archive)
         checked = (
             queryset.model.objects.filter(pk__in=set(candidates))
             .alias(search_document=_column(DOCUMENT))
