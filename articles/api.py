@@ -153,6 +153,9 @@ class SearchHitOut(Schema):
 class SearchOut(Schema):
     query: str
     total: int
+    total_estimated: bool = Field(
+        description="true 时 total 是数据库的估计（匹配数以千计时），只有最相关的前若干篇可翻页"
+    )
     page: int
     pages: int
     hits: list[SearchHitOut]
@@ -204,6 +207,7 @@ def search(
     return {
         "query": results.query.text,
         "total": results.total,
+        "total_estimated": results.total_estimated,
         "page": results.page.number if results.page else 1,
         "pages": results.page.paginator.num_pages if results.page else 0,
         "hits": [{"article": h.article, "rank": h.rank, "snippet": str(h.snippet)} for h in results.hits],

@@ -65,8 +65,8 @@ def export_article_ids(params: dict) -> list[int]:
         search = params["search"]
         filters = SearchFilters(year=search.get("year"), topic=search.get("topic", ""),
                                 source=search.get("source", ""), kind=search.get("kind", ""))
-        _, ranked = search_ranked(search.get("q", ""), filters, order=search.get("order", "relevance"))
-        return [pk for pk, _ in ranked]
+        _, found = search_ranked(search.get("q", ""), filters, order=search.get("order", "relevance"))
+        return [pk for pk, _ in found.ranked]
     return list(rows.values_list("pk", flat=True))
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from .models import Article, Publication, Source
 
@@ -45,11 +46,18 @@ def article_get_published(pk: int) -> Article:
 
 
 def article_years() -> list[int]:
-    """Years that have published articles, newest first (for filters)."""
-    return sorted(
-        {d.year for d in articles_published().filter(published_at__isnull=False).dates("published_at", "year")},
-        reverse=True,
-    )
+    """Years that have published articles, newest first (for filters).
+
+    Read from the date index a year at a time (the first and last date, then one probe per
+    year between), not by grouping every article: the archive and search pages show it.
+    """
+    dated = Article.objects.published().filter(published_at__isnull=False)
+    first = dated.order_by("published_at").values_list("published_at", flat=True).first()
+    last = dated.order_by("-published_at").values_list("published_at", flat=True).first()
+    if first is None or last is None:
+        return []
+    span = range(timezone.localtime(last).year, timezone.localtime(first).year - 1, -1)
+    return [year for year in span if dated.filter(published_at__year=year).exists()]
 
 
 def content_last_modified():

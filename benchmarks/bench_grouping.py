@@ -114,7 +114,7 @@ def old_candidates(article: Article) -> int:
     nearby = Article.objects.exclude(pk=article.pk).filter(
         published_at__range=(article.published_at - window, article.published_at + window)
     )
-    ids = [pk for pk, _ in backend().ranked_ids(any_of_words(rarest), nearby)[:200]]
+    ids = [pk for pk, _ in backend().matches(any_of_words(rarest), nearby).ranked[:200]]
     return len(list(Article.objects.filter(pk__in=ids).select_related("source")))
 
 

@@ -32,7 +32,6 @@ from django.db import connection  # noqa: E402
 
 from articles import search  # noqa: E402
 from articles.models import Article  # noqa: E402
-from articles.search.backends import backend  # noqa: E402
 from articles.search.query import parse_query  # noqa: E402
 from chinese_text.normalise import fold  # noqa: E402
 from keywords.dictionary import current_vocabulary  # noqa: E402
@@ -68,7 +67,7 @@ def main() -> None:
         wanted = names.get(fold(q), [fold(q)])
         containing = {pk for pk, text in texts.items() if any(w in text for w in wanted)}
         parsed = parse_query(q, vocabulary.segmenter.tokens, *extra)
-        ranked = [pk for pk, _ in getattr(search, "ranked_ids", backend().ranked_ids)(parsed, published)]
+        ranked = [pk for pk, _ in search.ranked_ids(parsed, published)]
         about = {pk for pk, title in titles.items() if title in row["about"]}
         k = min(5, len(about)) or 5
         top = ranked[:k]

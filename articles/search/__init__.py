@@ -16,7 +16,7 @@ from articles.archive import ArchiveFilters, articles_filtered
 from articles.models import Article
 from articles.selectors import one_per_story
 
-from .backends import ORDERS, backend
+from .backends import ORDERS, Matches, backend
 from .query import ParsedQuery, parse_query
 from .ranking import RERANK_DEPTH, Candidate, rerank
 from .snippets import snippet
@@ -43,8 +43,24 @@ class SearchHit:
 class SearchResults:
     query: ParsedQuery
     total: int = 0
+    # Past a few thousand matches the total is the database's estimate (PostgreSQL), and
+    # only the first of them can be paged through: see articles.search.postgres.
+    total_estimated: bool = False
     page: Page | None = None
     hits: list[SearchHit] = field(default_factory=list)
+
+    @property
+    def total_text(self) -> str:
+        """The total as a reader is told it: exact, or an estimate said to be one."""
+        return f"约 {rounded(self.total):,}" if self.total_estimated else str(self.total)
+
+
+def rounded(n: int) -> int:
+    """An estimate to two significant figures (38,612 → 39,000): its last digits mean nothing."""
+    if n < 100:
+        return n
+    step = 10 ** (len(str(n)) - 2)
+    return (n + step // 2) // step * step
 
 
 def filtered(filters: SearchFilters):
@@ -61,33 +77,40 @@ def filtered(filters: SearchFilters):
     return queryset
 
 
-def ranked_ids(parsed: ParsedQuery, queryset, order: str = "relevance") -> list[tuple[int, float]]:
-    """Matching ids best first (the engine's order, its first RERANK_DEPTH re-ordered by
-    what each article is about), or newest first."""
-    ranked = backend().ranked_ids(parsed, queryset, order)
-    if order != "relevance" or not ranked:
-        return ranked
-    head = [pk for pk, _ in ranked[:RERANK_DEPTH]]
+def search_matches(parsed: ParsedQuery, queryset, order: str = "relevance") -> Matches:
+    """The engine's matches with their total; for relevance, the first RERANK_DEPTH
+    re-ordered by what each article is about."""
+    found = backend().matches(parsed, queryset, order)
+    if order != "relevance" or not found.ranked:
+        return found
+    head = [pk for pk, _ in found.ranked[:RERANK_DEPTH]]
     columns = ("pk", "search_title_grams", "search_body_grams", "search_title", "search_body")
     rows = Article.objects.filter(pk__in=head).values_list(*columns)
-    found = {pk: Candidate(pk, tg, bg, f"{title} {body}") for pk, tg, bg, title, body in rows}
+    candidates = {pk: Candidate(pk, tg, bg, f"{title} {body}") for pk, tg, bg, title, body in rows}
     # Past the re-ordered head the engine's order stands; its scores are on another scale.
-    return rerank(parsed, [found[pk] for pk in head if pk in found]) + [(pk, 0.0) for pk, _ in ranked[RERANK_DEPTH:]]
+    reordered = rerank(parsed, [candidates[pk] for pk in head if pk in candidates])
+    found.ranked = reordered + [(pk, 0.0) for pk, _ in found.ranked[RERANK_DEPTH:]]
+    return found
 
 
-def search_ranked(
-    text: str, filters: SearchFilters | None = None, *, order: str = "relevance"
-) -> tuple[ParsedQuery, list[tuple[int, float]]]:
-    """The query as understood, and the ids (with ranks) of every match in order: what
-    the search page pages through and an export writes out."""
+def ranked_ids(parsed: ParsedQuery, queryset, order: str = "relevance") -> list[tuple[int, float]]:
+    """Matching ids best first, or newest first (see `search_matches`)."""
+    return search_matches(parsed, queryset, order).ranked
+
+
+def search_ranked(text: str, filters: SearchFilters | None = None, *, order: str = "relevance"
+                  ) -> tuple[ParsedQuery, Matches]:
+    """The query as understood and its matches in order (on PostgreSQL a bounded set when
+    very many match, with the total estimated): what the search page pages through and an
+    export writes out."""
     from keywords.dictionary import current_vocabulary
 
     vocabulary = current_vocabulary()
     parsed = parse_query(text, vocabulary.segmenter.tokens, vocabulary.synonyms)
     if parsed.is_empty:
-        return parsed, []
+        return parsed, Matches(ranked=[], total=0)
     order = order if order in ORDERS else "relevance"
-    return parsed, ranked_ids(parsed, filtered(filters or SearchFilters()), order)
+    return parsed, search_matches(parsed, filtered(filters or SearchFilters()), order)
 
 
 def search_articles(
@@ -103,12 +126,12 @@ def search_articles(
     Both orders match the same articles; the newest order is taken over every match (not
     over the most relevant ones), so a feed always carries the latest match.
     """
-    parsed, ranked = search_ranked(text, filters, order=order)
+    parsed, found = search_ranked(text, filters, order=order)
     results = SearchResults(query=parsed)
     if parsed.is_empty:
         return results
-    results.total = len(ranked)
-    results.page = Paginator(ranked, per_page).get_page(page)
+    results.total, results.total_estimated = found.total, found.estimated
+    results.page = Paginator(found.ranked, per_page).get_page(page)
     ids = [pk for pk, _ in results.page.object_list]
     articles = Article.objects.select_related("source", "publication").in_bulk(ids)
     terms = parsed.highlight_terms()

@@ -5,36 +5,46 @@ the body's start) and the body (words and grams); see `articles.search.index`. A
 matched whole also matches its grams, so whole-word matches count twice and rank above
 matches inside longer words.
 
-PostgreSQL: `to_tsvector('simple', …)` over the tokens (the `simple` configuration does no
-stemming, so a token is matched whole), a GIN index on that same expression, and a
-tsquery built from phrase queries; `ts_rank` divided by 1 + log(length) (normalisation 1)
-so that a long digest's many passing mentions do not outweigh a story about the word.
+PostgreSQL: stored tsvectors of those columns (`simple` configuration: no stemming, a
+token is matched whole) with GIN indexes, read a bounded number of rows per query and
+ranked by `ts_rank` divided by 1 + log(length), so that a long digest's many passing
+mentions do not outweigh a story about the word: `articles.search.postgres`.
 SQLite: a contentless FTS5 table over the same three columns, kept in step by triggers,
 ranked by bm25 (which normalises by length itself). Both take a `ParsedQuery` and return
-article ids with a rank, best first, or newest first.
+`Matches`: article ids with a rank, best first or newest first, and the total.
 """
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.db.models import F
 from django.db.models.expressions import RawSQL
 
-from .query import Clause, ParsedQuery, to_fts5, ways
+from .query import ParsedQuery, to_fts5
 
-MAX_HITS = 1000
+MAX_HITS = 500
 FTS_TABLE = "articles_article_fts"
-GIN_INDEX = "article_search_gin"
+GIN_INDEX = "article_search_gin"  # the expression index before the stored vectors (0015)
 ORDERS = ("relevance", "newest")
-# ts_rank's weights for D, C, B, A: body, lead, title (D is unused).
-PG_WEIGHTS = [0.05, 0.2, 0.5, 1.0]
-PG_NORMALISATION = 1
 # bm25 column weights: title, lead, body.
 SQLITE_WEIGHTS = (8.0, 3.0, 1.0)
 
 
+@dataclass
+class Matches:
+    """Article ids best first (or newest first) with a rank, and how many match in all:
+    exact, or the database's estimate when `estimated`."""
+
+    ranked: list[tuple[int, float]]
+    total: int
+    estimated: bool = False
+
+
 def search_vector() -> SearchVector:
-    """The indexed expression; the GIN index is built from this very expression.
+    """The weighted vector as an expression, as migration 0015 indexed it; the stored
+    `search_document` column (articles.search.pg_schema) holds exactly this.
 
     Grams come before words in each column: PostgreSQL keeps positions only up to 16,383,
     and a word of three or four characters is found as grams in a row, so the grams get
@@ -47,50 +57,27 @@ def search_vector() -> SearchVector:
     )
 
 
-def _pg_any(c: Clause) -> SearchQuery:
-    query = None
-    for phrase in c.alternatives:
-        for way in ways(phrase):
-            part = SearchQuery(" ".join(way), search_type="phrase", config="simple")
-            query = part if query is None else query | part
-    return query
-
-
-def pg_query(parsed: ParsedQuery) -> SearchQuery:
-    query = None
-    for c in parsed.required:
-        query = _pg_any(c) if query is None else query & _pg_any(c)
-    for c in parsed.excluded:
-        query = query & ~_pg_any(c)
-    return query
-
-
 def _newest(queryset):
     return queryset.order_by(F("published_at").desc(nulls_last=True), "-pk")
 
 
 class PostgresBackend:
-    def ranked_ids(self, parsed: ParsedQuery, queryset, order: str = "relevance") -> list[tuple[int, float]]:
-        query = pg_query(parsed)
-        rows = (
-            queryset.annotate(search_document=search_vector())
-            .filter(search_document=query)
-            .annotate(rank=SearchRank(search_vector(), query, weights=PG_WEIGHTS, normalization=PG_NORMALISATION))
-        )
-        if order == "newest":
-            rows = _newest(rows)
-        else:
-            rows = rows.order_by("-rank", F("published_at").desc(nulls_last=True), "-pk")
-        return list(rows.values_list("pk", "rank")[:MAX_HITS])
+    def matches(self, parsed: ParsedQuery, queryset, order: str = "relevance") -> Matches:
+        from .postgres import matches
+
+        return matches(parsed, queryset, order)
 
 
 class SqliteBackend:
-    def ranked_ids(self, parsed: ParsedQuery, queryset, order: str = "relevance") -> list[tuple[int, float]]:
+    """FTS5 at the embedded default's scale: every match is read, the total is exact."""
+
+    def matches(self, parsed: ParsedQuery, queryset, order: str = "relevance") -> Matches:
         match = to_fts5(parsed)
+        matching = queryset.filter(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]))
         if order == "newest":
-            matching = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
-            newest = _newest(queryset.filter(pk__in=matching)).values_list("pk", flat=True)[:MAX_HITS]
-            return [(pk, 0.0) for pk in newest]
+            newest = list(_newest(matching).values_list("pk", flat=True)[:MAX_HITS])
+            total = len(newest) if len(newest) < MAX_HITS else matching.count()
+            return Matches([(pk, 0.0) for pk in newest], total)
         weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
         with connection.cursor() as cursor:
             # bm25 is lower for better matches.
@@ -101,7 +88,9 @@ class SqliteBackend:
             )
             hits = {pk: -score for pk, score in cursor.fetchall()}
         allowed = set(queryset.filter(pk__in=list(hits)).values_list("pk", flat=True))
-        return sorted(((pk, rank) for pk, rank in hits.items() if pk in allowed), key=lambda h: -h[1])
+        ranked = sorted(((pk, rank) for pk, rank in hits.items() if pk in allowed), key=lambda h: -h[1])
+        total = len(ranked) if len(hits) < MAX_HITS else matching.count()
+        return Matches(ranked, total)
 
 
 def backend():
