@@ -11,8 +11,8 @@ from django.db import connection
 from django.urls import reverse
 
 from articles.models import Article
+from articles.pipeline import article_process
 from articles.search import backends, postgres, rounded, search_articles
-from keywords.services import article_analyse
 
 pytestmark = pytest.mark.django_db
 FILLER = "本刊讯，会议还讨论了其他事项，与会代表交流了经验，并就下一步工作进行了部署。"
@@ -22,7 +22,7 @@ def article(title, body, *, day):
     row = Article.objects.create(
         title=title, body=body, is_published=True, published_at=datetime(2016, 5, day, tzinfo=UTC)
     )
-    article_analyse(article_id=row.pk)
+    article_process(article_id=row.pk)
     Article.objects.update(story=None, reprint_of=None)  # shared filler is not a story here
     return row
 
@@ -97,7 +97,7 @@ def test_a_changed_text_is_found_by_its_new_words_only():
     row = article("旧标题", "产业带的旧消息。" + FILLER, day=1)
     row.title, row.body = "新标题", "直播电商的新消息。" + FILLER
     row.save()
-    article_analyse(article_id=row.pk)
+    article_process(article_id=row.pk)
     assert [h.article for h in search_articles("直播电商").hits] == [row]
     assert search_articles("产业带").hits == []
 
