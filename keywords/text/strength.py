@@ -7,8 +7,9 @@ cases; an article is about a topic when it belongs to the site's field and
 - a line of the body holds nothing but topics' names, this one among them (a section
   headed by it), or
 - the topic is in its lead (the first `LEAD_CHARS` characters of the body) and named
-  again in the body (one mention is a passing reference however early it comes: a court
-  case that describes a party as running a 跨境电商平台 is about the case), the lead
+  again in the body (`LEAD_AND_AGAIN`: one mention is a passing reference however early
+  it comes; a court case that describes a party as running a 跨境电商平台 is about the
+  case, not about cross-border e-commerce), the lead
   not counting in a text of numbered articles (a law or regulation, `is_articled`), or
 - the body names it at least `MIN_DENSE` times, at least `DENSITY` times per 1,000
   characters;
@@ -55,6 +56,7 @@ MIN_DENSE = 2
 DENSITY = 4.0  # mentions per 1,000 characters of body
 LIST_TOPICS = 3
 LIST_ITEMS = 3
+LEAD_AND_AGAIN = 2  # a lead mention counts when the body names the topic at least this often
 ARTICLED_MIN = 3  # lines opening with 第…条 that make a text one of numbered articles
 FIELD_SHARE = 0.04
 
@@ -126,7 +128,7 @@ def strength(*, title_mentions: int, body_offsets: list[int], listed: list[bool]
     if title_mentions or heading:
         return ABOUT
     counted = _counted(body_offsets, listed)
-    if _in_lead(counted) and len(counted) >= 2 and not articled:
+    if _in_lead(counted) and len(counted) >= LEAD_AND_AGAIN and not articled:
         return ABOUT
     if len(counted) >= MIN_DENSE and len(counted) * 1000 / max(body_chars, 1) >= DENSITY:
         return ABOUT
