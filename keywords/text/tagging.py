@@ -92,7 +92,8 @@ class Tagger:
                     self._forms.setdefault(fold(form), set()).add(topic.key)
         self._chinese = _pattern(list(self._forms), word_bounded=False)
         self._latin = {key: _latin_pattern(forms) for key, forms in latin.items()}
-        self._not = {t.key: _pattern(list(t.not_phrases), word_bounded=False) for t in topics if t.not_phrases}
+        self._not = {t.key: _pattern([fold(n) for n in t.not_phrases], word_bounded=False)
+                     for t in topics if t.not_phrases}
 
     def _found(self, tokens: list[str], text: str) -> dict[int, _Found]:
         """Each topic's mentions: the longest form at each place that stands as a word in
@@ -113,13 +114,13 @@ class Tagger:
             for m in pattern.finditer(folded):
                 found.setdefault(key, _Found()).offsets.append(m.start())
                 found[key].forms.append(text[m.start():m.end()])
-        return self._without_not_phrases(found, text)
+        return self._without_not_phrases(found, folded)
 
-    def _without_not_phrases(self, found: dict[int, _Found], text: str) -> dict[int, _Found]:
+    def _without_not_phrases(self, found: dict[int, _Found], folded: str) -> dict[int, _Found]:
         kept: dict[int, _Found] = {}
         for key, mentions in found.items():
             pattern = self._not.get(key)
-            spans = [m.span() for m in pattern.finditer(text)] if pattern else []
+            spans = [m.span() for m in pattern.finditer(folded)] if pattern else []
             for at, form in zip(mentions.offsets, mentions.forms, strict=True):
                 if not any(a <= at and at + len(form) <= b for a, b in spans):
                     kept.setdefault(key, _Found()).offsets.append(at)

@@ -136,6 +136,11 @@ def test_a_form_inside_one_of_the_topics_not_phrases_is_no_mention(segmenter):
     assert found[O2O].mentions == 1 and found[FTZ].mentions == 1
 
 
+def test_a_not_phrase_holds_in_full_width_and_traditional_writing_too(segmenter):
+    assert tag(segmenter, FILLER + "中國－東盟自貿區升級議定書生效。") == {}
+    assert tag(segmenter, FILLER + "上海自貿區掛牌。")[FTZ].mentions == 1
+
+
 def test_a_form_cut_into_several_tokens_is_one_mention():
     segmenter = Segmenter([])  # without the user dictionary jieba cuts 线上线下结合 into pieces
     tokens = segmenter.tokens("企业探索线上线下结合。")
