@@ -47,7 +47,8 @@ def _freq(word: str) -> int:
     return _dictionary()[0].get(word) or 0
 
 
-def _tag(word: str) -> str:
+def part_of_speech(word: str) -> str:
+    """jieba's part-of-speech tag for a word of its dictionary, '' for others."""
     return _dictionary()[1].get(word, "")
 
 
@@ -68,8 +69,8 @@ def _in_yi_construction(form: str, before: str, after: str) -> bool:
     return (
         before == "以"
         and bool(_freq(form[:-1]))
-        and _tag(form[-1]).startswith("v")
-        and _tag(after).startswith("n")
+        and part_of_speech(form[-1]).startswith("v")
+        and part_of_speech(after).startswith("n")
     )
 
 

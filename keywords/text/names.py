@@ -7,20 +7,21 @@ agreement's subject; the text mentions the office, not the thing (a law that mak
 for an item of a list of bodies (公安、民政、大数据等部门): each item is a short name of an
 office.
 
-The generic names are those of public bodies (局, 厅, 委员会, 部门, 机构, 法院 …) and of
+The generic names are those of public bodies (局, 厅, 委员会, 部门, 法院 …) and of
 agreements (协定, 协议, 条约, 公约), as Chinese naming uses them. Not included: 中心 and
 平台, which as often name a facility or a system (大数据中心 as a data centre, 大数据管理平台)
-as an office; and 企业, 公司 or 产业, for a company or industry named for its trade is the
-thing itself (大数据企业).
+as an office; 机构, which names firms as often as offices (互联网金融机构 are lenders); and
+企业, 公司 or 产业, for a company or industry named for its trade is the thing itself
+(大数据企业). A list of bodies still ends in 等部门和机构.
 """
 from __future__ import annotations
 
-from .boundaries import _tag
+from .boundaries import part_of_speech
 
 BODY_HEADS = frozenset(
     """
     局 厅 委 办 处 署 办事处 委员会 管委会 管理委员会 工作委员会 领导小组 办公室 管理局 监督管理局
-    部门 主管部门 管理部门 行政主管部门 机构 法院 人民法院 检察院 人民检察院 仲裁委员会
+    部门 主管部门 管理部门 行政主管部门 法院 人民法院 检察院 人民检察院 仲裁委员会
     """.split()
 )
 AGREEMENT_HEADS = frozenset("协定 协议 条约 公约".split())
@@ -38,7 +39,7 @@ _CLAUSE_END = frozenset("，。；：！？,;:!?\n（）()")
 def _name_word(word: str) -> bool:
     """A word that can stand inside a name: a noun, a verbal noun, or a word jieba does not
     know (place names mostly), never a verb or punctuation."""
-    tag = _tag(word)
+    tag = part_of_speech(word)
     return word not in _CLAUSE_END and word not in _LIST_SEPARATORS and word not in _LIST_CLOSERS and (
         tag == "" or tag.startswith("n") or tag == "vn" or tag == "j"
     )

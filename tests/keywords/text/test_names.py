@@ -37,6 +37,7 @@ def test_a_topic_naming_an_agreements_subject_is_not_a_mention(segmenter):
 
 @pytest.mark.parametrize("text", [
     "大数据企业数量快速增长。",  # a company named for its trade is the trade
+    "部分大数据机构开始提供征信服务。",  # 机构 names firms as often as offices
     "推动大数据、云计算等产业发展。",  # a list, but of industries
     "建设全市统一的大数据管理平台。",  # a system, not an office
     "自贸区内企业享受通关便利，管理局随后发布细则。",  # the name ends at the comma
