@@ -25,6 +25,13 @@ def fold(text: str) -> str:
     return _TO_SIMPLIFIED.convert(text) if _CJK.search(text) else text
 
 
+def fold_in_place(text: str) -> str:
+    """`fold`, when folding keeps every character in its place (so an offset found in the
+    result points at the same character of `text`); else lower case only."""
+    folded = fold(text)
+    return folded if len(folded) == len(text) else text.lower()
+
+
 def fold_each(words: list[str]) -> list[str]:
     """`fold` for many words at once (one conversion call, not one per word)."""
     if not words:

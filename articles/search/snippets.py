@@ -12,14 +12,8 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from chinese_text.normalise import fold
+from chinese_text.normalise import fold, fold_in_place
 from keywords.text.segmenter import token_offsets
-
-
-def comparable(text: str) -> str:
-    """`text` folded like the index, when folding keeps every character in its place."""
-    folded = fold(text)
-    return folded if len(folded) == len(text) else text.lower()
 
 
 def term_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
@@ -30,7 +24,7 @@ def term_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     pattern = "|".join(
         rf"(?<![a-z0-9]){re.escape(t)}(?![a-z0-9])" if t.isascii() else re.escape(t) for t in wanted
     )
-    return [m.span() for m in re.finditer(pattern, comparable(text))]
+    return [m.span() for m in re.finditer(pattern, fold_in_place(text))]
 
 
 def token_spans(text: str, tokens: list[str], terms: set[str]) -> list[tuple[int, int]]:
@@ -39,7 +33,7 @@ def token_spans(text: str, tokens: list[str], terms: set[str]) -> list[tuple[int
     The stored tokens are the text's words in order (lower-cased, punctuation dropped),
     so walking them through the text finds each one's place without segmenting again.
     """
-    offsets = token_offsets(comparable(text), tokens)
+    offsets = token_offsets(fold_in_place(text), tokens)
     return [(at, at + len(t)) for t, at in zip(tokens, offsets, strict=True) if at is not None and t in terms]
 
 

@@ -6,7 +6,11 @@ cases; an article is about a topic when it belongs to the site's field and
 - the topic is in its title, or
 - a line of the body holds nothing but topics' names, this one among them (a section
   headed by it), or
-- the topic is in its lead (the first `LEAD_CHARS` characters of the body), or
+- the topic is in its lead (the first `LEAD_CHARS` characters of the body) and named
+  again in the body (`LEAD_AND_AGAIN`: one mention is a passing reference however early
+  it comes; a court case that describes a party as running a 跨境电商平台 is about the
+  case, not about cross-border e-commerce), the lead
+  not counting in a text of numbered articles (a law or regulation, `is_articled`), or
 - the body names it at least `MIN_DENSE` times, at least `DENSITY` times per 1,000
   characters;
 counting only mentions outside list sentences. Otherwise it mentions the topic.
@@ -15,6 +19,10 @@ counting only mentions outside list sentences. Otherwise it mentions the topic.
   more than `LIST_ITEMS` items (as many separators) with 、 or ；: 推动移动互联网、云计算、大数据、物联网等 says
   nothing about 大数据 in particular, and a meeting that lists e-commerce among twenty
   tasks lists it.
+- A law's or regulation's first article states its purpose and legal basis, naming the
+  frameworks it serves (形成与自由贸易试验区建设的联动机制 in a shipping law); its subject
+  is its title. So in a text of `ARTICLED_MIN` or more numbered articles (第…条) the lead
+  rule does not apply; the title, a heading and density still do.
 - One mention never makes a short item about a topic by density (one line in 300
   characters is 3.3 per 1,000): a one-line mention must not outrank twelve.
 - The *field test* keeps a political meeting, a crime report or a sports page from ever
@@ -38,6 +46,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from chinese_text.numerals import NUMERAL_CHARS
+
 ABOUT = "about"
 MENTIONS = "mentions"
 
@@ -46,6 +56,8 @@ MIN_DENSE = 2
 DENSITY = 4.0  # mentions per 1,000 characters of body
 LIST_TOPICS = 3
 LIST_ITEMS = 3
+LEAD_AND_AGAIN = 2  # a lead mention counts when the body names the topic at least this often
+ARTICLED_MIN = 3  # lines opening with 第…条 that make a text one of numbered articles
 FIELD_SHARE = 0.04
 
 # The site's field: B2B trade, e-commerce and the internet economy. Words of two or more
@@ -62,6 +74,7 @@ FIELD_WORDS = frozenset(
 )
 
 _ENUMERATION = re.compile(r"[、；;]")
+_ARTICLE = re.compile(rf"^[ \t\u3000]*第[{NUMERAL_CHARS}0-9]+条", re.MULTILINE)
 _NOT_WORD = re.compile(r"[\W\d_一二三四五六七八九十]+")
 
 
@@ -77,6 +90,11 @@ def in_field(tokens: Iterable[str]) -> bool:
     if not words:
         return False
     return sum(t in FIELD_WORDS or t.upper() in FIELD_WORDS for t in words) / len(words) >= FIELD_SHARE
+
+
+def is_articled(body: str) -> bool:
+    """The body is a law's or a regulation's numbered articles (第一条 …, 第二条 …)."""
+    return len(_ARTICLE.findall(body, 0, 200_000)) >= ARTICLED_MIN
 
 
 def sentence_at(starts: list[int], offset: int) -> int:
@@ -103,14 +121,14 @@ def _in_lead(counted: list[int]) -> int:
 
 
 def strength(*, title_mentions: int, body_offsets: list[int], listed: list[bool], body_chars: int,
-             field: bool, heading: bool = False) -> str:
+             field: bool, heading: bool = False, articled: bool = False) -> str:
     """ABOUT or MENTIONS for one topic; `listed[i]` tells whether body_offsets[i] is in a list sentence."""
     if not field:
         return MENTIONS
     if title_mentions or heading:
         return ABOUT
     counted = _counted(body_offsets, listed)
-    if _in_lead(counted):
+    if _in_lead(counted) and len(counted) >= LEAD_AND_AGAIN and not articled:
         return ABOUT
     if len(counted) >= MIN_DENSE and len(counted) * 1000 / max(body_chars, 1) >= DENSITY:
         return ABOUT

@@ -1,13 +1,17 @@
 """Finding a topic's mentions in an article, scoring its relevance and its strength.
 
-A mention is a whole token, or a run of adjacent tokens, equal to the term or an alias,
-so a keyword inside a longer word (大数据库) is not one; a form jieba cut out of other
-words (产业带来, 以产业带城市) is not one either (`boundaries`), nor a form inside one of the
-topic's *not-phrases*, which editors keep for wordings that are not the topic
-(线上线下结合的方式 is a meeting's format, 中国-东盟自贸区 an agreement). Latin-only aliases
-(P4P, O2O) are matched in the raw text, case-insensitively, on word boundaries, because
-jieba splits Latin text on its own rules. Each tag is *about* the topic or *mentions* it
-(`strength`).
+A mention is a literal occurrence of the term or an alias in the folded text (full-width,
+case and traditional forms folded as search folds them), judged against jieba's cut of
+the same text (`boundaries.Cut`): jieba's cuts inside the form do not matter (线/上线/下,
+大/数据分析, 网络/金融服务 are still mentions), but a form inside a longer word (大数据库),
+cut out of a word that crosses its edge (加大/数据) or read across a likelier word (产业带来,
+以产业带城市) is not one. Nor is a form that is part of the name of a public body or an
+agreement, or an item of a list of bodies (大数据发展管理局, 自由贸易区协定, 公安、大数据等部门:
+`names`), nor a form inside one of the topic's *not-phrases*, which editors keep for
+wordings that are not the topic (线上线下结合的方式 is a meeting's format, 中国-东盟自贸区 an
+agreement). Latin-only aliases (P4P, O2O) are matched case-insensitively on word
+boundaries, because jieba splits Latin text on its own rules. Each tag is *about* the
+topic or *mentions* it (`strength`).
 """
 from __future__ import annotations
 
@@ -15,14 +19,15 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from chinese_text.normalise import fold, fold_in_place
 from chinese_text.sentences import split_sentences
 
-from .boundaries import crosses_a_likelier_word
-from .segmenter import token_offsets
-from .strength import MENTIONS, in_field, is_heading, is_list_sentence, sentence_at, strength
+from .boundaries import Cut
+from .names import MAX_LIST_WORDS, MAX_NAME_WORDS, names_a_body
+from .strength import MENTIONS, in_field, is_articled, is_heading, is_list_sentence, sentence_at, strength
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-MAX_RUN = 4  # tokens joined to make one form (线上/线下/结合 when jieba cut it so)
+NAME_WINDOW = MAX_NAME_WORDS + MAX_LIST_WORDS + 2  # words after a form that can make it a name
 
 
 @dataclass(frozen=True)
@@ -77,50 +82,45 @@ class Tagger:
     """Finds every topic's mentions in pre-segmented text."""
 
     def __init__(self, topics: list[TopicForms]):
-        self._token_forms: dict[str, set[int]] = {}
+        self._forms: dict[str, set[int]] = {}  # folded form -> topics
         latin: dict[int, list[str]] = {}
         for topic in topics:
             for form in topic.forms:
                 if is_latin(form):
-                    latin.setdefault(topic.key, []).append(form)
+                    latin.setdefault(topic.key, []).append(fold(form))
                 else:
-                    self._token_forms.setdefault(form.lower(), set()).add(topic.key)
+                    self._forms.setdefault(fold(form), set()).add(topic.key)
+        self._chinese = _pattern(list(self._forms), word_bounded=False)
         self._latin = {key: _latin_pattern(forms) for key, forms in latin.items()}
-        self._not = {t.key: _pattern(list(t.not_phrases), word_bounded=False) for t in topics if t.not_phrases}
+        self._not = {t.key: _pattern([fold(n) for n in t.not_phrases], word_bounded=False)
+                     for t in topics if t.not_phrases}
 
     def _found(self, tokens: list[str], text: str) -> dict[int, _Found]:
-        """Each topic's mentions: the longest run of tokens at each place that is a form."""
+        """Each topic's mentions: the longest form at each place that stands as a word in
+        jieba's cut and is not part of a body's or an agreement's name."""
         found: dict[int, _Found] = {}
-        offsets = token_offsets(text, tokens)
-        i = 0
-        while i < len(tokens):
-            start, run, hit = offsets[i], "", None
-            for j in range(i, min(i + MAX_RUN, len(tokens))):
-                if start is None or offsets[j] != start + len(run):
-                    break
-                run += tokens[j]
-                if run.lower() in self._token_forms:
-                    hit = (j, run)
-            before = tokens[i - 1] if i else ""
-            after = tokens[hit[0] + 1] if hit and hit[0] + 1 < len(tokens) else ""
-            if hit is None or crosses_a_likelier_word(hit[1], before, after):
-                i += 1
-                continue
-            for key in self._token_forms[hit[1].lower()]:
-                found.setdefault(key, _Found()).offsets.append(start)
-                found[key].forms.append(hit[1])
-            i = hit[0] + 1
+        folded = fold_in_place(text)  # Ｐ４Ｐ is P4P, 大數據 is 大数据, at the same offsets
+        if self._chinese is not None:
+            cut, at = Cut(text, tokens), 0
+            while (m := self._chinese.search(folded, at)) is not None:
+                if not cut.stands(m.start(), m.end()) or names_a_body(cut.words_after(m.end(), NAME_WINDOW)):
+                    at = m.start() + 1  # a shorter form may start further on (自贸区 in 各自贸区)
+                    continue
+                for key in self._forms[m.group(0)]:
+                    found.setdefault(key, _Found()).offsets.append(m.start())
+                    found[key].forms.append(text[m.start():m.end()])
+                at = m.end()
         for key, pattern in self._latin.items():
-            for m in pattern.finditer(text):
+            for m in pattern.finditer(folded):
                 found.setdefault(key, _Found()).offsets.append(m.start())
-                found[key].forms.append(m.group(0))
-        return self._without_not_phrases(found, text)
+                found[key].forms.append(text[m.start():m.end()])
+        return self._without_not_phrases(found, folded)
 
-    def _without_not_phrases(self, found: dict[int, _Found], text: str) -> dict[int, _Found]:
+    def _without_not_phrases(self, found: dict[int, _Found], folded: str) -> dict[int, _Found]:
         kept: dict[int, _Found] = {}
         for key, mentions in found.items():
             pattern = self._not.get(key)
-            spans = [m.span() for m in pattern.finditer(text)] if pattern else []
+            spans = [m.span() for m in pattern.finditer(folded)] if pattern else []
             for at, form in zip(mentions.offsets, mentions.forms, strict=True):
                 if not any(a <= at and at + len(form) <= b for a, b in spans):
                     kept.setdefault(key, _Found()).offsets.append(at)
@@ -142,7 +142,7 @@ class Tagger:
             for at, form in zip(mentions.offsets, mentions.forms, strict=True):
                 named.setdefault(sentence_at(starts, at), set()).add(key)
                 forms.setdefault(sentence_at(starts, at), []).append(form)
-        field_ok = in_field(title_tokens + body_tokens)
+        field_ok, articled = in_field(title_tokens + body_tokens), is_articled(body)
         length = max(len(body), 1)
         matches = []
         for key in in_title.keys() | in_body.keys():
@@ -158,7 +158,8 @@ class Tagger:
                     title_mentions=title_n,
                     score=relevance(title_n, [at / length for at in mentions.offsets], len(body_tokens)),
                     strength=strength(title_mentions=title_n, body_offsets=mentions.offsets, listed=listed,
-                                      body_chars=len(body), field=field_ok, heading=heading),
+                                      body_chars=len(body), field=field_ok, heading=heading,
+                                      articled=articled),
                 )
             )
         return sorted(matches, key=lambda m: (-m.score, m.key))

@@ -34,9 +34,32 @@ def test_a_topic_in_the_title_is_what_the_article_is_about(segmenter):
     assert found[CROSS].strength == ABOUT
 
 
-def test_a_topic_in_the_lead_is_what_the_article_is_about(segmenter):
-    found = tag(segmenter, "产业带成为B2B平台新的增长点。" + FILLER * 10, title="平台新动向")
-    assert found[BELT].strength == ABOUT
+def test_a_topic_in_the_lead_and_named_again_is_what_the_article_is_about(segmenter):
+    body = "产业带成为B2B平台新的增长点。" + FILLER * 10 + "各地产业带纷纷上线。"
+    assert tag(segmenter, body, title="平台新动向")[BELT].strength == ABOUT
+
+
+def test_one_early_mention_is_a_passing_reference(segmenter):
+    # In the field (the filler is trade talk), so only the single mention keeps it from *about*.
+    body = "原告公司经营的跨境电商平台被一篇报道称为售假。" + FILLER * 10
+    assert tag(segmenter, body, title="某公司诉某报社名誉权纠纷案")[CROSS].strength == MENTIONS
+
+
+LAW = (
+    "第一条 为了促进本市航空物流发展，推动与自贸区的联动，根据有关法律、行政法规，结合本市实际，制定本条例。\n"
+    "第二条 本条例适用于本市行政区域内的航空物流发展及相关管理活动。\n"
+    "第三条 市人民政府应当加强对航空物流发展工作的领导。\n"
+    + "".join(f"第{n}条 " + FILLER * 3 + "\n" for n in "四五六七八九十")
+    + "第十一条 自贸区内的企业可以申请开展相关业务。\n"
+)
+
+
+def test_a_laws_first_article_names_frameworks_not_its_subject(segmenter):
+    assert tag(segmenter, LAW, title="某市航空物流促进条例")[FTZ].strength == MENTIONS
+
+
+def test_a_law_is_about_what_its_title_names(segmenter):
+    assert tag(segmenter, LAW, title="某市自贸区条例")[FTZ].strength == ABOUT
 
 
 TWELVE = FILLER * 4 + "".join(f"第{n}家企业用大数据找客户，大数据让采购更准。" for n in range(6))
@@ -113,6 +136,11 @@ def test_a_form_inside_one_of_the_topics_not_phrases_is_no_mention(segmenter):
     assert found[O2O].mentions == 1 and found[FTZ].mentions == 1
 
 
+def test_a_not_phrase_holds_in_full_width_and_traditional_writing_too(segmenter):
+    assert tag(segmenter, FILLER + "中國－東盟自貿區升級議定書生效。") == {}
+    assert tag(segmenter, FILLER + "上海自貿區掛牌。")[FTZ].mentions == 1
+
+
 def test_a_form_cut_into_several_tokens_is_one_mention():
     segmenter = Segmenter([])  # without the user dictionary jieba cuts 线上线下结合 into pieces
     tokens = segmenter.tokens("企业探索线上线下结合。")
@@ -128,9 +156,9 @@ def score(*, title=0, offsets=(), listed=None, chars=2000):
 
 
 def test_search_weighs_the_lead_the_tag_rule_reads():
-    # One mention within the lead makes a tag about the topic; just past it, a mention.
-    in_lead = {"title_mentions": 0, "body_offsets": [100], "listed": [False], "body_chars": 3000}
-    past_it = {"title_mentions": 0, "body_offsets": [140], "listed": [False], "body_chars": 3000}
+    # A mention within the lead, named again later, makes a tag about the topic; just past it, a mention.
+    in_lead = {"title_mentions": 0, "body_offsets": [100, 2500], "listed": [False, False], "body_chars": 3000}
+    past_it = {"title_mentions": 0, "body_offsets": [140, 2500], "listed": [False, False], "body_chars": 3000}
     assert strength(**in_lead, field=True) == ABOUT and strength(**past_it, field=True) == MENTIONS
     assert about_score(**in_lead) > about_score(**past_it)
 

@@ -9,6 +9,7 @@ TOPICS = [
     TopicForms(3, ("B2B社交营销", "社交营销")),
     TopicForms(4, ("传统企业电商化",)),
     TopicForms(5, ("产业带",)),
+    TopicForms(6, ("互联网金融", "网络金融")),
 ]
 
 
@@ -53,3 +54,26 @@ def test_a_title_mention_is_counted_and_weighs_more(segmenter):
     assert found[5].title_mentions == 1 and found[5].in_title
     assert found[5].mentions == 2
     assert found[5].score > found[1].score
+
+
+@pytest.mark.parametrize("text", [
+    "企业运用大数据分析技术优化库存。",  # 大/数据分析
+    "建立统一的大数据处理平台。",  # 大/数据处理
+    "由市大数据中心统一建设。",  # 市大/数据中心: 市大 is jieba's guess at an unknown word
+])
+def test_a_form_jieba_cut_into_a_compound_is_still_a_mention(segmenter, text):
+    assert 1 in tag(segmenter, text)
+
+
+def test_an_alias_jieba_cut_across_a_compound_is_a_mention(segmenter):
+    assert 6 in tag(segmenter, "银行推动网络金融服务创新。")  # 网络/金融服务
+
+
+@pytest.mark.parametrize("text", ["各地加大数据共享力度。", "扩大数据开放范围。", "面对庞大数据，企业无从下手。"])
+def test_a_form_whose_first_character_belongs_to_a_word_before_it_is_not_a_mention(segmenter, text):
+    assert 1 not in tag(segmenter, text)
+
+
+def test_traditional_and_full_width_forms_are_mentions(segmenter):
+    found = tag(segmenter, "企業運用大數據分析客戶。平台推出ＰＴ４Ｐ與Ｐ４Ｐ服務。")
+    assert found[1].mentions == 1 and found[2].mentions == 1
