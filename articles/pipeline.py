@@ -40,6 +40,7 @@ from django.utils import timezone
 from keywords.services import article_analysis_save, article_text_analyse
 from keywords.text.analysis import Analysis
 
+from .cache import article_changed
 from .grouping import article_group, stories_undo
 from .ingest import IngestError
 from .jobs import JobFailed
@@ -60,6 +61,7 @@ class ArticleRun:
     analysis: Analysis | None = None
     index: IndexText | None = None
     tags: list = field(default_factory=list)
+    old_topic_ids: list[int] = field(default_factory=list)  # the topics it had before: their pages change too
     saved: list[str] = field(default_factory=list)  # the steps saved, in the order they ran
 
 
@@ -77,7 +79,7 @@ def _analysis_prepare(run: ArticleRun) -> None:
 
 
 def _analysis_save(run: ArticleRun) -> None:
-    run.tags = article_analysis_save(article=run.article, found=run.analysis)
+    run.tags, run.old_topic_ids = article_analysis_save(article=run.article, found=run.analysis)
 
 
 def _index_prepare(run: ArticleRun) -> None:
@@ -135,7 +137,7 @@ def article_process(*, article_id: int, steps: Iterable[str] | None = None) -> A
     whole = steps is None
     if whole and not article_analysis_begin(article_id=article_id):  # deleted while queued, or given up on
         return None
-    article = Article.objects.filter(pk=article_id).first()
+    article = Article.objects.select_related("source").filter(pk=article_id).first()
     if article is None:
         return None
     run = ArticleRun(article=article, body=article.body[: settings.MAX_ARTICLE_CHARS])
@@ -154,12 +156,16 @@ def article_process(*, article_id: int, steps: Iterable[str] | None = None) -> A
                 if whole and number == len(batches):
                     Article.objects.filter(pk=article.pk).update(analysed_at=timezone.now(), analysis_attempts=0)
     except StepFailed as failure:
+        if run.saved:  # what the steps before it committed is on the pages
+            article_changed(article=article, topic_ids=run.old_topic_ids)
         _failure_record(article, str(failure))
         if isinstance(failure.__cause__, IngestError):
             log.error("article %s: the %s step was stopped: %s", article.pk, failure.step.name, failure.__cause__)
             return None
         log.error("article %s: the %s step failed", article.pk, failure.step.name, exc_info=failure.__cause__)
         raise
+    # Its pages go cold once, after its last transaction (no step does it itself).
+    article_changed(article=article, topic_ids=run.old_topic_ids)
     if whole:
         _failure_clear(article)
     return run

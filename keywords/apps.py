@@ -10,7 +10,14 @@ class KeywordsConfig(AppConfig):
 
         from articles.cache import content_changed
 
+        from .dictionary import vocabulary_changed
+
         for name in ("Topic", "TopicAlias", "KeywordYear", "YearKeyword"):
             model = self.get_model(name)
             post_save.connect(content_changed, sender=model, dispatch_uid=f"cache-{name}-save")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"cache-{name}-delete")
+        # What the segmenter and tagger are built from (keywords.dictionary).
+        for name in ("Topic", "TopicAlias", "TopicNotPhrase", "Organisation", "OrganisationAlias"):
+            model = self.get_model(name)
+            post_save.connect(vocabulary_changed, sender=model, dispatch_uid=f"vocabulary-{name}-save")
+            post_delete.connect(vocabulary_changed, sender=model, dispatch_uid=f"vocabulary-{name}-delete")
