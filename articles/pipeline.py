@@ -72,6 +72,9 @@ class Step:
     save: Callable[[ArticleRun], None]
     prepare: Callable[[ArticleRun], None] | None = None
     own_transaction: bool = False
+    # On a re-tag (the text unchanged, the vocabulary perhaps not), whether the step still
+    # has anything to do for this run; None: always.
+    on_retag: Callable[[ArticleRun], bool] | None = None
 
 
 def _analysis_prepare(run: ArticleRun) -> None:
@@ -101,10 +104,19 @@ def _grouping_save(run: ArticleRun) -> None:
     article_group(article_id=run.article.pk)
 
 
+def _grouping_on_retag(run: ArticleRun) -> bool:
+    """Grouping reads the article's text, dates, outlet and URL, which a re-tag leaves as
+    they were, and its words as the analysis cut them (`story_members.story_item` reads
+    the search columns): it has something to do only where the new vocabulary cut the
+    title or body differently, or the article never went through it."""
+    article, index = run.article, run.index
+    return article.analysed_at is None or (article.search_title, article.search_body) != (index.title, index.body)
+
+
 ARTICLE_STEPS: tuple[Step, ...] = (
     Step("analysis", "分析", prepare=_analysis_prepare, save=_analysis_save),
     Step("index", "建立搜索索引", prepare=_index_prepare, save=_index_save),
-    Step("grouping", "归入事件", save=_grouping_save, own_transaction=True),
+    Step("grouping", "归入事件", save=_grouping_save, own_transaction=True, on_retag=_grouping_on_retag),
 )
 
 
@@ -122,13 +134,15 @@ class StepFailed(JobFailed):
 _NOT_THE_STEPS = (OperationalError, InterfaceError, SoftTimeLimitExceeded)
 
 
-def article_process(*, article_id: int, steps: Iterable[str] | None = None) -> ArticleRun | None:
+def article_process(*, article_id: int, steps: Iterable[str] | None = None, retag: bool = False) -> ArticleRun | None:
     """Run an article through ARTICLE_STEPS in order; None when it is not due.
 
     A whole run counts as an attempt (articles.recovery: an article that kills its worker
     every time is given up on) and marks the article analysed with its last step.
     `steps` runs only the steps named (in their declared order) on what the article has
     stored, for maintenance such as `manage.py regroup`; it counts no attempt.
+    `retag` is a whole run after the vocabulary changed: a step whose `on_retag` finds
+    nothing to do for the article is left out (grouping, unless the cut changed).
 
     A step stopped by its limits (IngestError) is recorded and the run ends quietly, as
     the input's fault; any other failure is recorded and raised as StepFailed.
@@ -144,6 +158,12 @@ def article_process(*, article_id: int, steps: Iterable[str] | None = None) -> A
     batches = _transactions(chosen)
     try:
         for number, batch in enumerate(batches, start=1):
+            if retag:  # decided when the batch comes: what it reads was prepared by the steps before
+                batch = [step for step in batch if step.on_retag is None or step.on_retag(run)]
+                if not batch:
+                    if whole and number == len(batches):
+                        Article.objects.filter(pk=article.pk).update(analysed_at=timezone.now(), analysis_attempts=0)
+                    continue
             for step in batch:
                 if step.prepare is not None:
                     _attempt(step, run, step.prepare)

@@ -9,6 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.ingest.limits import run_with_time_limit
+from articles.job_chunks import Chunking, chunks_step
 from articles.jobs import job_create
 from articles.models import Article, Job
 
@@ -85,29 +86,36 @@ def topics_retag_start(*, reason: str = "", user=None, foreground: bool = False)
                       params={"after_id": 0}, foreground=foreground)
 
 
-def topics_retag_step(job: Job, progress) -> bool:
-    """Run the next chunk of articles after the job's cursor through the pipeline; True
-    when none are left.
+def topics_retag_step(job: Job, progress) -> bool | str:
+    """Hand the re-tag's chunks to the workers, RETAG_PARALLEL_CHUNKS at a time
+    (articles.job_chunks: the job's row keeps what is left and one progress).
 
     Chunks keep each task short, so other work (new imports) interleaves and the site
-    keeps serving; the cursor in the job's row lets a re-queued job go on where it stopped.
+    keeps serving; several workers share the chunks, each article runs alone.
     """
+    return chunks_step(job, retag_chunking(), lanes=settings.RETAG_PARALLEL_CHUNKS)
+
+
+def retag_chunking() -> Chunking:
+    """What a re-tag's chunk is (articles.job_chunks.CHUNKINGS names this)."""
+    return Chunking(next_ids=_retag_next_ids, run=_retag_run, size=RETAG_CHUNK)
+
+
+def _retag_next_ids(after_id: int, size: int) -> list[int]:
+    return list(Article.objects.filter(pk__gt=after_id).order_by("pk").values_list("pk", flat=True)[:size])
+
+
+def _retag_run(ids: list[int], progress) -> None:
+    """Analysis and index for each article; grouping only where the new cut changed
+    what it reads (articles.pipeline: a re-tag leaves the text as it was)."""
     from articles.pipeline import article_process
 
-    after_id, before = job.params.get("after_id", 0), job.params.get("done", 0)  # a chunk redone starts here
-    ids = list(Article.objects.filter(pk__gt=after_id).order_by("pk").values_list("pk", flat=True)[:RETAG_CHUNK])
+    counted = 0
     for n, article_id in enumerate(ids, start=1):
-        article_process(article_id=article_id)
+        article_process(article_id=article_id, retag=True)
         if n % RETAG_PROGRESS_EVERY == 0 or n == len(ids):
-            progress(before + n)
-    job.done = before + len(ids)
-    if ids:
-        job.params = {"after_id": ids[-1], "done": job.done}
-        Job.objects.filter(pk=job.pk).update(params=job.params)
-    finished = len(ids) < RETAG_CHUNK
-    if finished:
-        progress(job.done, total=job.done)  # the corpus may have grown or shrunk meanwhile
-    return finished
+            progress(n - counted)
+            counted = n
 
 
 def _save_organisations(article: Article, mentions, org_ids: dict[str, int]) -> None:
