@@ -185,7 +185,8 @@ def article_process(*, article_id: int, steps: Iterable[str] | None = None, reta
         log.error("article %s: the %s step failed", article.pk, failure.step.name, exc_info=failure.__cause__)
         raise
     # Its pages go cold once, after its last transaction (no step does it itself).
-    article_changed(article=article, topic_ids=run.old_topic_ids)
+    tagged = [tag.topic_id for tag in run.tags] if "analysis" in run.saved else None
+    article_changed(article=article, topic_ids=run.old_topic_ids, tagged=tagged)
     if whole:
         _failure_clear(article)
     return run
