@@ -65,7 +65,7 @@ def chunks_step(job: Job, chunking: Chunking, *, lanes: int) -> bool | str:
     if _eager():
         with transaction.atomic():
             locked = Job.objects.select_for_update().get(pk=job.pk)
-            params = locked.params
+            params = _fresh(locked)
             if not params.get("open"):
                 _claim(params, chunking)
             Job.objects.filter(pk=job.pk).update(params=params)
@@ -76,7 +76,7 @@ def chunks_step(job: Job, chunking: Chunking, *, lanes: int) -> bool | str:
         return not Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING).exists()
     with transaction.atomic():
         locked = Job.objects.select_for_update().get(pk=job.pk)
-        params = locked.params
+        params = _fresh(locked)
         resend = [int(key) for key in params.get("open", {})]
         claimed = []
         while len(resend) + len(claimed) < max(1, lanes):
@@ -90,6 +90,16 @@ def chunks_step(job: Job, chunking: Chunking, *, lanes: int) -> bool | str:
         for first in resend + claimed:
             transaction.on_commit(lambda first=first: _send(job.pk, first))
     return FANNED_OUT
+
+
+def _fresh(job: Job) -> dict:
+    """The job's params; on its first start (a retry after a failure starts afresh too)
+    the chunks it had out begin their count of starts again."""
+    params = job.params
+    if job.attempts <= 1:
+        for chunk in params.get("open", {}).values():
+            chunk[3] = 0
+    return params
 
 
 def _claim(params: dict, chunking: Chunking) -> int | None:

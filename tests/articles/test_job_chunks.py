@@ -92,3 +92,21 @@ def test_a_superseded_retag_s_chunks_do_nothing(shared):
     job_chunks.chunk_run(job_id=shared.pk, first=first)
     shared.refresh_from_db()
     assert (shared.status, shared.done) == (Job.Status.SUPERSEDED, 0)
+
+
+def test_a_retry_after_a_chunk_failed_the_job_gives_that_chunk_its_attempts_again(shared, settings):
+    from articles.jobs import job_retry
+
+    services.topics_retag_step(shared, None)
+    first = open_chunks(shared)[0]
+    params = Job.objects.get(pk=shared.pk).params
+    params["open"][str(first)][3] = settings.RECOVERY_MAX_ATTEMPTS
+    Job.objects.filter(pk=shared.pk).update(params=params)
+    job_chunks.chunk_run(job_id=shared.pk, first=first)  # fails the job
+    shared.refresh_from_db()
+    job_retry(job=shared)  # queued again, sent on commit (not here)
+    job = job_begin(job_id=shared.pk)
+    assert services.topics_retag_step(job, None) == FANNED_OUT
+    job_chunks.chunk_run(job_id=shared.pk, first=first)
+    assert first not in open_chunks(shared)
+    assert Job.objects.get(pk=shared.pk).status == Job.Status.RUNNING
