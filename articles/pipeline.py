@@ -23,7 +23,9 @@ and says so on the article's document (the document list shows it) and, through 
 raised `StepFailed`, on the job that ran it. A whole run marks the article analysed in
 its last transaction, so a new article that failed a step stays due for the recovery
 sweep. Running an article again replaces what its previous run saved: the same input
-gives the same rows.
+gives the same rows. The article's cached pages are made cold once, after the run (no
+step does it). A re-tag (`retag=True`) leaves out the steps with nothing to do when only
+the vocabulary changed: grouping, for an article whose cut came out the same.
 """
 from __future__ import annotations
 
