@@ -68,9 +68,9 @@ def content_changed(**kwargs) -> None:
     scopes_changed([ARCHIVE])
 
 
-def article_scopes(article, topic_ids: Iterable[int] = ()) -> list[str]:
+def article_scopes(article, topic_ids: Iterable[int] = (), tagged: Iterable[int] | None = None) -> list[str]:
     """The scopes whose pages show this article: its own, its publication's, source's and
-    year's, its topics' (those given and those it has now) and the lists."""
+    year's, its topics' (those given and those it has now: `tagged`, else read) and the lists."""
     from keywords.models import Topic
 
     scopes = [LISTS, f"article:{article.pk}"]
@@ -83,17 +83,20 @@ def article_scopes(article, topic_ids: Iterable[int] = ()) -> list[str]:
         published = parse_datetime(published)
     if published:
         scopes.append(f"year:{timezone.localtime(published).year}")
-    topics = Topic.objects.filter(pk__in={*topic_ids, *article.topic_tags.values_list("topic_id", flat=True)})
+    if tagged is None:
+        tagged = article.topic_tags.values_list("topic_id", flat=True)
+    topics = Topic.objects.filter(pk__in={*topic_ids, *tagged})
     scopes.extend(f"topic:{slug}" for slug in topics.values_list("slug", flat=True))
     return scopes
 
 
-def article_changed(sender=None, instance=None, *, article=None, topic_ids: Iterable[int] = (), **kwargs) -> None:
+def article_changed(sender=None, instance=None, *, article=None, topic_ids: Iterable[int] = (),
+                    tagged: Iterable[int] | None = None, **kwargs) -> None:
     """Signal receiver (an article saved or deleted) and plain function (re-analysed)."""
     if kwargs.get("raw"):  # loading fixtures
         return
     try:
-        scopes = article_scopes(article or instance, topic_ids)
+        scopes = article_scopes(article or instance, topic_ids, tagged)
     except ObjectDoesNotExist:  # deleted together with its source: rebuild everything
         scopes = [ARCHIVE]
     scopes_changed(scopes)

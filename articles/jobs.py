@@ -4,8 +4,9 @@ Every long task is a `Job` row first and a broker message second, as documents a
 (articles.recovery): the row says what is waiting, what runs and how far it got, so the
 admin can show it and the sweep can end a job whose worker died. Work for a kind is a
 function `step(job, progress) -> bool` named in STEPS; it returns False when it did one
-chunk and wants to run again (the re-tag does), True when the job is finished (what it
-set on `job.message` and `job.result` is then saved). Parsing is
+chunk and wants to run again, True when the job is finished (what it set on `job.message`
+and `job.result` is then saved), or FANNED_OUT when it handed its chunks to several
+workers at once (the re-tag: articles.job_chunks). Parsing is
 the exception: the document's own state machine drives it (articles.services), and its
 job mirrors it through `job_begin`, `job_progress`, `job_finish` and `job_fail`.
 """
@@ -34,6 +35,11 @@ STEPS = {
     Job.Kind.CHANNEL_POLL: "articles.polling.channel_poll_step",
     Job.Kind.EXPORT: "articles.exports.export_step",
 }
+
+
+# What a step returns when it handed its work out to chunks that run in parallel
+# (articles.job_chunks): the job stays running, and its last chunk finishes it.
+FANNED_OUT = "fanned out"
 
 
 class JobFailed(Exception):
@@ -159,7 +165,7 @@ def job_run(*, job_id: int) -> Job | None:
 
     try:
         finished = step(job, progress)
-        while not finished and app.conf.task_always_eager:
+        while finished is False and app.conf.task_always_eager:
             finished = step(job, progress)
     except JobStopped:
         return job
@@ -173,7 +179,9 @@ def job_run(*, job_id: int) -> Job | None:
         log.exception("job %s (%s) failed", job.pk, job.kind)
         job_fail(job_id=job.pk, error=f"{type(exc).__name__}: {exc}"[:2000])
     else:
-        if finished:
+        if finished == FANNED_OUT:
+            pass  # running, in its chunks' hands
+        elif finished:
             job_finish(job_id=job.pk, message=job.message, result=job.result)
         elif Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING).update(
             status=Job.Status.QUEUED, attempts=0, heartbeat_at=timezone.now()

@@ -23,7 +23,9 @@ and says so on the article's document (the document list shows it) and, through 
 raised `StepFailed`, on the job that ran it. A whole run marks the article analysed in
 its last transaction, so a new article that failed a step stays due for the recovery
 sweep. Running an article again replaces what its previous run saved: the same input
-gives the same rows.
+gives the same rows. The article's cached pages are made cold once, after the run (no
+step does it). A re-tag (`retag=True`) leaves out the steps with nothing to do when only
+the vocabulary changed: grouping, for an article whose cut came out the same.
 """
 from __future__ import annotations
 
@@ -40,6 +42,7 @@ from django.utils import timezone
 from keywords.services import article_analysis_save, article_text_analyse
 from keywords.text.analysis import Analysis
 
+from .cache import article_changed
 from .grouping import article_group, stories_undo
 from .ingest import IngestError
 from .jobs import JobFailed
@@ -60,6 +63,7 @@ class ArticleRun:
     analysis: Analysis | None = None
     index: IndexText | None = None
     tags: list = field(default_factory=list)
+    old_topic_ids: list[int] = field(default_factory=list)  # the topics it had before: their pages change too
     saved: list[str] = field(default_factory=list)  # the steps saved, in the order they ran
 
 
@@ -70,6 +74,9 @@ class Step:
     save: Callable[[ArticleRun], None]
     prepare: Callable[[ArticleRun], None] | None = None
     own_transaction: bool = False
+    # On a re-tag (the text unchanged, the vocabulary perhaps not), whether the step still
+    # has anything to do for this run; None: always.
+    on_retag: Callable[[ArticleRun], bool] | None = None
 
 
 def _analysis_prepare(run: ArticleRun) -> None:
@@ -77,7 +84,7 @@ def _analysis_prepare(run: ArticleRun) -> None:
 
 
 def _analysis_save(run: ArticleRun) -> None:
-    run.tags = article_analysis_save(article=run.article, found=run.analysis)
+    run.tags, run.old_topic_ids = article_analysis_save(article=run.article, found=run.analysis)
 
 
 def _index_prepare(run: ArticleRun) -> None:
@@ -99,10 +106,19 @@ def _grouping_save(run: ArticleRun) -> None:
     article_group(article_id=run.article.pk)
 
 
+def _grouping_on_retag(run: ArticleRun) -> bool:
+    """Grouping reads the article's text, dates, outlet and URL, which a re-tag leaves as
+    they were, and its words as the analysis cut them (`story_members.story_item` reads
+    the search columns): it has something to do only where the new vocabulary cut the
+    title or body differently, or the article never went through it."""
+    article, index = run.article, run.index
+    return article.analysed_at is None or (article.search_title, article.search_body) != (index.title, index.body)
+
+
 ARTICLE_STEPS: tuple[Step, ...] = (
     Step("analysis", "分析", prepare=_analysis_prepare, save=_analysis_save),
     Step("index", "建立搜索索引", prepare=_index_prepare, save=_index_save),
-    Step("grouping", "归入事件", save=_grouping_save, own_transaction=True),
+    Step("grouping", "归入事件", save=_grouping_save, own_transaction=True, on_retag=_grouping_on_retag),
 )
 
 
@@ -120,13 +136,15 @@ class StepFailed(JobFailed):
 _NOT_THE_STEPS = (OperationalError, InterfaceError, SoftTimeLimitExceeded)
 
 
-def article_process(*, article_id: int, steps: Iterable[str] | None = None) -> ArticleRun | None:
+def article_process(*, article_id: int, steps: Iterable[str] | None = None, retag: bool = False) -> ArticleRun | None:
     """Run an article through ARTICLE_STEPS in order; None when it is not due.
 
     A whole run counts as an attempt (articles.recovery: an article that kills its worker
     every time is given up on) and marks the article analysed with its last step.
     `steps` runs only the steps named (in their declared order) on what the article has
     stored, for maintenance such as `manage.py regroup`; it counts no attempt.
+    `retag` is a whole run after the vocabulary changed: a step whose `on_retag` finds
+    nothing to do for the article is left out (grouping, unless the cut changed).
 
     A step stopped by its limits (IngestError) is recorded and the run ends quietly, as
     the input's fault; any other failure is recorded and raised as StepFailed.
@@ -135,13 +153,19 @@ def article_process(*, article_id: int, steps: Iterable[str] | None = None) -> A
     whole = steps is None
     if whole and not article_analysis_begin(article_id=article_id):  # deleted while queued, or given up on
         return None
-    article = Article.objects.filter(pk=article_id).first()
+    article = Article.objects.select_related("source").filter(pk=article_id).first()
     if article is None:
         return None
     run = ArticleRun(article=article, body=article.body[: settings.MAX_ARTICLE_CHARS])
     batches = _transactions(chosen)
     try:
         for number, batch in enumerate(batches, start=1):
+            if retag:  # decided when the batch comes: what it reads was prepared by the steps before
+                batch = [step for step in batch if step.on_retag is None or step.on_retag(run)]
+                if not batch:
+                    if whole and number == len(batches):
+                        Article.objects.filter(pk=article.pk).update(analysed_at=timezone.now(), analysis_attempts=0)
+                    continue
             for step in batch:
                 if step.prepare is not None:
                     _attempt(step, run, step.prepare)
@@ -154,12 +178,17 @@ def article_process(*, article_id: int, steps: Iterable[str] | None = None) -> A
                 if whole and number == len(batches):
                     Article.objects.filter(pk=article.pk).update(analysed_at=timezone.now(), analysis_attempts=0)
     except StepFailed as failure:
+        if run.saved:  # what the steps before it committed is on the pages
+            article_changed(article=article, topic_ids=run.old_topic_ids)
         _failure_record(article, str(failure))
         if isinstance(failure.__cause__, IngestError):
             log.error("article %s: the %s step was stopped: %s", article.pk, failure.step.name, failure.__cause__)
             return None
         log.error("article %s: the %s step failed", article.pk, failure.step.name, exc_info=failure.__cause__)
         raise
+    # Its pages go cold once, after its last transaction (no step does it itself).
+    tagged = [tag.topic_id for tag in run.tags] if "analysis" in run.saved else None
+    article_changed(article=article, topic_ids=run.old_topic_ids, tagged=tagged)
     if whole:
         _failure_clear(article)
     return run

@@ -27,6 +27,13 @@ def job_run(job_id: int) -> None:
 
 
 @shared_task(**retry_on_database_errors())
+def job_chunk_run(job_id: int, first: int) -> None:
+    from . import job_chunks
+
+    job_chunks.chunk_run(job_id=job_id, first=first)
+
+
+@shared_task(**retry_on_database_errors())
 def recovery_sweep() -> dict:
     return vars(recovery.recovery_sweep())
 

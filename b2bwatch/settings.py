@@ -242,6 +242,8 @@ RECOVERY_RECEIVED_GRACE_SECONDS = envint("RECOVERY_RECEIVED_GRACE_SECONDS", 300)
 RECOVERY_PARSING_GRACE_SECONDS = envint("RECOVERY_PARSING_GRACE_SECONDS", PARSE_TASK_TIME_LIMIT_SECONDS + 60)
 RECOVERY_ANALYSIS_GRACE_SECONDS = envint("RECOVERY_ANALYSIS_GRACE_SECONDS", 600)
 RECOVERY_MAX_ATTEMPTS = envint("RECOVERY_MAX_ATTEMPTS", 5)
+# Chunks of a re-tag out at once: as many workers as this share one re-tag.
+RETAG_PARALLEL_CHUNKS = envint("RETAG_PARALLEL_CHUNKS", 4)
 # A running job (articles.jobs) silent this long has lost its worker: no task outlives the
 # hard time limit, and a job's step reports progress at least once per task.
 RECOVERY_JOB_GRACE_SECONDS = envint("RECOVERY_JOB_GRACE_SECONDS", TASK_TIME_LIMIT_SECONDS + 60)

@@ -10,6 +10,7 @@ from articles.admin_jobs import job_cell
 from articles.audit import audit_record
 from articles.models import AuditEvent
 
+from .dictionary import vocabulary_changed
 from .discovery import (
     keyword_year_discover_start,
     keyword_year_discovered,
@@ -213,6 +214,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     def _set_status(request, queryset, status: str) -> list[str]:
         changing = list(queryset.exclude(status=status))
         Organisation.objects.filter(pk__in=[o.pk for o in changing]).update(status=status)
+        vocabulary_changed()  # an update sends no signal
         label = Organisation.Status(status).label
         for organisation in changing:
             audit_record(user=request.user, action=AuditEvent.Action.ORGANISATION_REVIEW, obj=organisation,

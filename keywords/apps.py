@@ -33,7 +33,14 @@ class KeywordsConfig(AppConfig):
         links = self.get_model("TimelineEvent").topics.through
         m2m_changed.connect(events_topics_changed, sender=links, dispatch_uid="timeline-event-topics")
 
+        from .dictionary import vocabulary_changed
+
         for name in ("Topic", "TopicAlias", "KeywordYear", "YearKeyword"):
             model = self.get_model(name)
             post_save.connect(content_changed, sender=model, dispatch_uid=f"cache-{name}-save")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"cache-{name}-delete")
+        # What the segmenter and tagger are built from (keywords.dictionary).
+        for name in ("Topic", "TopicAlias", "TopicNotPhrase", "Organisation", "OrganisationAlias"):
+            model = self.get_model(name)
+            post_save.connect(vocabulary_changed, sender=model, dispatch_uid=f"vocabulary-{name}-save")
+            post_delete.connect(vocabulary_changed, sender=model, dispatch_uid=f"vocabulary-{name}-delete")

@@ -3,14 +3,26 @@
 A worker keeps its segmenter between tasks (loading jieba takes about a second) and
 rebuilds it only when the topics, aliases, not-phrases or reviewed organisations it was
 built from have changed.
+
+Whether they changed is read from a version stamp in the cache (one round trip), not
+from the five tables on every article: every change to them bumps the stamp
+(`vocabulary_changed`, connected to their saves and deletes in keywords.apps, and called
+by the writes that send no signal), at once and again when its transaction commits. A
+process re-reads the tables when the stamp differs from the one it built under, when the
+cache has none (evicted, cleared, Redis down) and at least every VOCABULARY_CHECK_SECONDS,
+so a change the stamp missed (a raw SQL write, a rolled-back edit) is seen within a minute.
 """
 from __future__ import annotations
 
 import hashlib
 import threading
+import time
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 
 from chinese_text.normalise import fold
 
@@ -35,6 +47,31 @@ class Vocabulary:
 
 _lock = threading.Lock()
 _current: Vocabulary | None = None
+_checked: tuple = (None, "", 0.0)  # the stamp and engine _current was last checked under, and when
+
+STAMP_KEY = "b2bwatch:vocabulary"
+VOCABULARY_CHECK_SECONDS = 60
+
+
+def vocabulary_changed(**kwargs) -> None:
+    """Signal receiver and plain function: the topics, aliases, not-phrases or reviewed
+    organisations changed. Bumped now (this transaction reads its own writes) and again on
+    commit (other processes may have re-read the tables in between, before the commit)."""
+    vocabulary_stamp_renew()
+    transaction.on_commit(vocabulary_stamp_renew)
+
+
+def vocabulary_stamp_renew() -> None:
+    cache.set(STAMP_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _stamp() -> str | None:
+    """The current stamp (a new one when the cache has none); None when the cache cannot say."""
+    stamp = cache.get(STAMP_KEY)
+    if stamp is None:
+        cache.add(STAMP_KEY, uuid.uuid4().hex, timeout=None)
+        stamp = cache.get(STAMP_KEY)
+    return stamp
 
 
 def _topic_forms() -> list[TopicForms]:
@@ -72,8 +109,16 @@ def _fingerprint(topics: list[TopicForms], organisations: list[OrgForms]) -> str
 
 
 def current_vocabulary() -> Vocabulary:
-    """The segmenter and tagger for the topics as they are in the database now."""
-    global _current
+    """The segmenter and tagger for the topics as they are in the database now: the one
+    this process holds while the stamp is unchanged, else rebuilt if the tables differ."""
+    global _current, _checked
+    # Read before the tables: a change committed after this read bumps the stamp again.
+    stamp = _stamp()
+    now = time.monotonic()
+    current, checked = _current, (stamp, settings.SEGMENTER_ENGINE)
+    if current is not None and stamp is not None and checked == _checked[:2] \
+            and now - _checked[2] < VOCABULARY_CHECK_SECONDS:
+        return current
     topics = _topic_forms()
     organisations = _organisation_forms()
     fingerprint = _fingerprint(topics, organisations)
@@ -83,4 +128,5 @@ def current_vocabulary() -> Vocabulary:
             segmenter = Segmenter(words, engine=settings.SEGMENTER_ENGINE)
             names = {fold(form): t.forms for t in topics for form in t.forms}
             _current = Vocabulary(fingerprint, segmenter, Tagger(topics), organisations, names)
+        _checked = (*checked, now)
         return _current

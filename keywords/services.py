@@ -5,11 +5,11 @@ after it; nothing here queues or chains other steps."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection
 from django.utils import timezone
 
-from articles.cache import article_changed
 from articles.ingest.limits import run_with_time_limit
+from articles.job_chunks import Chunking, chunks_step
 from articles.jobs import job_create
 from articles.models import Article, Job
 
@@ -41,14 +41,20 @@ def article_text_analyse(*, article: Article, body: str) -> Analysis:
     return analyse_text(vocabulary, article.title, body, published=published)
 
 
-def article_analysis_save(*, article: Article, found: Analysis) -> list[ArticleTopic]:
+def article_analysis_save(*, article: Article, found: Analysis) -> tuple[list[ArticleTopic], list[int]]:
     """Replace the article's topics, organisations and events with what its analysis found
-    (inside the pipeline's transaction, which holds the article's row)."""
-    _save_organisations(article, found.organisations)
-    _save_events(article, found.events)
+    (inside the pipeline's transaction, which holds the article's row). Returns the new
+    tags and the topics it had before, whose pages the pipeline makes cold once it is done.
+
+    One round trip per table: each old row set goes with one DELETE (no SELECT first) and
+    each new one with one INSERT, the events' topic and organisation links included."""
     old_topics = list(ArticleTopic.objects.filter(article=article).values_list("topic_id", flat=True))
     with summaries_held():  # the counts take the difference once, below
         ArticleTopic.objects.filter(article=article).delete()
+    names = {m.name for m in found.organisations} | {name for e in found.events for name in e.organisations}
+    org_ids = dict(Organisation.objects.filter(name__in=names).values_list("name", "pk")) if names else {}
+    _save_organisations(article, found.organisations, org_ids)
+    _save_events(article, found.events, org_ids)
     tags = ArticleTopic.objects.bulk_create(
         ArticleTopic(
             article=article,
@@ -62,8 +68,7 @@ def article_analysis_save(*, article: Article, found: Analysis) -> list[ArticleT
         for m in found.topics
     )
     summaries_sync(article_ids=[article.pk])
-    transaction.on_commit(lambda: article_changed(article=article, topic_ids=old_topics))
-    return tags
+    return tags, old_topics
 
 
 RETAG_CHUNK = 200
@@ -84,59 +89,83 @@ def topics_retag_start(*, reason: str = "", user=None, foreground: bool = False)
                       params={"after_id": 0}, foreground=foreground)
 
 
-def topics_retag_step(job: Job, progress) -> bool:
-    """Run the next chunk of articles after the job's cursor through the pipeline; True
-    when none are left.
+def topics_retag_step(job: Job, progress) -> bool | str:
+    """Hand the re-tag's chunks to the workers, RETAG_PARALLEL_CHUNKS at a time
+    (articles.job_chunks: the job's row keeps what is left and one progress).
 
     Chunks keep each task short, so other work (new imports) interleaves and the site
-    keeps serving; the cursor in the job's row lets a re-queued job go on where it stopped.
+    keeps serving; several workers share the chunks, each article runs alone.
     """
+    return chunks_step(job, retag_chunking(), lanes=settings.RETAG_PARALLEL_CHUNKS)
+
+
+def retag_chunking() -> Chunking:
+    """What a re-tag's chunk is (articles.job_chunks.CHUNKINGS names this)."""
+    return Chunking(next_ids=_retag_next_ids, run=_retag_run, size=RETAG_CHUNK)
+
+
+def _retag_next_ids(after_id: int, size: int) -> list[int]:
+    return list(Article.objects.filter(pk__gt=after_id).order_by("pk").values_list("pk", flat=True)[:size])
+
+
+def _retag_run(ids: list[int], progress) -> None:
+    """Analysis and index for each article; grouping only where the new cut changed
+    what it reads (articles.pipeline: a re-tag leaves the text as it was)."""
     from articles.pipeline import article_process
 
-    after_id, before = job.params.get("after_id", 0), job.params.get("done", 0)  # a chunk redone starts here
-    ids = list(Article.objects.filter(pk__gt=after_id).order_by("pk").values_list("pk", flat=True)[:RETAG_CHUNK])
+    counted = 0
     for n, article_id in enumerate(ids, start=1):
-        article_process(article_id=article_id)
+        article_process(article_id=article_id, retag=True)
         if n % RETAG_PROGRESS_EVERY == 0 or n == len(ids):
-            progress(before + n)
-    job.done = before + len(ids)
-    if ids:
-        job.params = {"after_id": ids[-1], "done": job.done}
-        Job.objects.filter(pk=job.pk).update(params=job.params)
-    finished = len(ids) < RETAG_CHUNK
-    if finished:
-        progress(job.done, total=job.done)  # the corpus may have grown or shrunk meanwhile
-    return finished
+            progress(n - counted)
+            counted = n
 
 
-def _save_organisations(article: Article, mentions) -> None:
-    ids = dict(Organisation.objects.filter(name__in=[m.name for m in mentions]).values_list("name", "pk"))
+def _save_organisations(article: Article, mentions, org_ids: dict[str, int]) -> None:
     ArticleOrganisation.objects.filter(article=article).delete()
     ArticleOrganisation.objects.bulk_create(
-        ArticleOrganisation(article=article, organisation_id=ids[m.name], mentions=m.mentions)
-        for m in mentions if m.name in ids
+        ArticleOrganisation(article=article, organisation_id=org_ids[m.name], mentions=m.mentions)
+        for m in mentions if m.name in org_ids
     )
 
 
-def _save_events(article: Article, events: list[EventFound]) -> None:
+def _events_delete(article: Article) -> None:
+    """The article's events and their links, in three statements and no SELECT: Django's
+    delete of the events would read them first to cascade to their links."""
+    TopicLink, OrganisationLink = TimelineEvent.topics.through, TimelineEvent.organisations.through
+    TopicLink.objects.filter(timelineevent__article=article).delete()
+    OrganisationLink.objects.filter(timelineevent__article=article).delete()
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TimelineEvent._meta.db_table} WHERE article_id = %s", [article.pk])
+
+
+def _save_events(article: Article, events: list[EventFound], org_ids: dict[str, int]) -> None:
     """The article's dated sentences, each linked to the topics and organisations in it."""
-    TimelineEvent.objects.filter(article=article).delete()
+    _events_delete(article)
     if not events:
         return
-    org_ids = dict(Organisation.objects.values_list("name", "pk"))
-    for position, found in enumerate(events):
-        event = found.event
-        row = TimelineEvent.objects.create(
+    rows = TimelineEvent.objects.bulk_create(
+        TimelineEvent(
             article=article,
-            sentence=event.sentence[:2000],
-            date_text=event.raw[:50],
-            happened_on=event.when,
-            precision=event.precision,
-            is_forecast=event.is_forecast,
-            key=event_key(event),
+            sentence=found.event.sentence[:2000],
+            date_text=found.event.raw[:50],
+            happened_on=found.event.when,
+            precision=found.event.precision,
+            is_forecast=found.event.is_forecast,
+            key=event_key(found.event),
             position=position,
             topic_count=len(set(found.topics)),
-            year=event.when.year,
+            year=found.event.when.year,
         )
-        row.topics.set(found.topics)
-        row.organisations.set([org_ids[name] for name in found.organisations if name in org_ids])
+        for position, found in enumerate(events)
+    )
+    TopicLink, OrganisationLink = TimelineEvent.topics.through, TimelineEvent.organisations.through
+    TopicLink.objects.bulk_create(
+        TopicLink(timelineevent_id=row.pk, topic_id=topic_id)
+        for row, found in zip(rows, events, strict=True) for topic_id in sorted(set(found.topics))
+    )
+    OrganisationLink.objects.bulk_create(
+        OrganisationLink(timelineevent_id=row.pk, organisation_id=org_id)
+        for row, found in zip(rows, events, strict=True)
+        for org_id in sorted({org_ids[name] for name in found.organisations if name in org_ids})
+    )

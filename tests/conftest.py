@@ -47,6 +47,15 @@ def fresh_pages():
     content_changed()
 
 
+@pytest.fixture(autouse=True)
+def fresh_vocabulary():
+    """Each test's topics are read again: a rolled-back test leaves the vocabulary its
+    rows made in this process, and a rollback bumps no stamp (keywords.dictionary)."""
+    from keywords.dictionary import vocabulary_stamp_renew
+
+    vocabulary_stamp_renew()
+
+
 @pytest.fixture
 def keywords_2013():
     """The 2013 list, written through the ORM for tests that commit.

@@ -175,3 +175,29 @@ def test_regrouping_runs_the_grouping_step_alone_on_what_is_stored(import_seed):
     assert Article.objects.get(pk=article.pk).analysis_attempts == 0
     with pytest.raises(ValueError, match="no such pipeline step"):
         article_process(article_id=article.pk, steps=["summary"])
+
+
+def test_a_retag_leaves_grouping_out_where_the_new_vocabulary_cut_nothing_differently():
+    article = Article.objects.create(title="跨境电商的新变化", body="2015年3月，跨境电商试点扩大。" * 5)
+    article_process(article_id=article.pk)
+    before = state(article)
+    run = article_process(article_id=article.pk, retag=True)
+    assert run.saved == ["analysis", "index"]
+    assert but_the_time(state(article)) == but_the_time(before)
+
+
+def test_a_retag_groups_again_where_a_new_word_changed_the_cut():
+    from keywords.models import Topic
+
+    article = Article.objects.create(title="农业电商的新变化", body="农业电商试点扩大。" * 5)
+    article_process(article_id=article.pk)
+    Topic.objects.create(term="农业电商", slug="nongye-dianshang")
+    run = article_process(article_id=article.pk, retag=True)
+    assert run.saved == ["analysis", "index", "grouping"]
+    assert "农业电商" in Article.objects.get(pk=article.pk).search_title.split()
+
+
+def test_a_retag_of_an_article_never_grouped_groups_it():
+    article = Article.objects.create(title="跨境电商的新变化", body="跨境电商试点扩大。")
+    run = article_process(article_id=article.pk, retag=True)
+    assert run.saved == ["analysis", "index", "grouping"]
