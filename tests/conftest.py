@@ -70,6 +70,24 @@ def keywords_2013():
     load_2013(Topic, TopicAlias, KeywordYear, YearKeyword)
 
 
+LATEST_ROLES = "0024_roles_audit_and_accounts"  # the migration that last set the roles
+
+
+@pytest.fixture
+def roles():
+    """The 编辑 and 主编 groups as the latest roles migration sets them, for tests that
+    commit: a flush between such tests empties the groups table, as with keywords_2013."""
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    migration = import_module(f"articles.migrations.{LATEST_ROLES}")
+    state = MigrationExecutor(connection).loader.project_state(("articles", LATEST_ROLES))
+    migration.roles_create(state.apps, SimpleNamespace(connection=connection))  # it only asks for the alias
+
+
 @pytest.fixture
 def import_seed(django_capture_on_commit_callbacks):
     """Import a sample document through the real pipeline (store, parse, analyse)."""

@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 
 @pytest.fixture
-def editor(django_user_model):
+def editor(django_user_model, roles):
     user = django_user_model.objects.create_user("export-editor", password="a-long-password", is_staff=True)
     user.groups.add(Group.objects.get(name="编辑"))
     return user

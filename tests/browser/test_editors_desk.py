@@ -26,7 +26,7 @@ PASSWORD = "Desk-test-password-1"
 
 
 @pytest.fixture
-def chief_editor(django_user_model):
+def chief_editor(django_user_model, roles):
     from django.contrib.auth.models import Group
 
     chief = django_user_model.objects.create_user("主编老李", password=PASSWORD, is_staff=True)

@@ -17,11 +17,11 @@ from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
 from articles.models import Article, Channel, Document, Job, Publication, Source
 from keywords.models import KeywordYear, Organisation, Topic, TopicAlias
+from tests.conftest import LATEST_ROLES
 
 pytestmark = pytest.mark.django_db
 
 EDITOR, CHIEF = "编辑", "主编"
-LATEST_ROLES = "0024_roles_audit_and_accounts"  # the migration that last set the roles
 
 
 def member_of(group: str, django_user_model) -> Client:
