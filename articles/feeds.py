@@ -101,8 +101,21 @@ class KnownDatesMixin:
 FEED_CONTENT_TYPE = "application/xml; charset=utf-8"
 
 
+# RSS and Atom dates are instants: an issue of 2015年3月 goes out as 2015-03-01T00:00. Each
+# entry also carries its date as readers see it on the site (`<b2b:date precision="month">
+# 2015年3月</b2b:date>`), which the browser stylesheet shows; feed readers skip the element.
+DATE_NAMESPACE = "urn:b2bwatch:feed"
+
+
 class KnownDatesRssFeed(KnownDatesMixin, Rss201rev2Feed):
     content_type = FEED_CONTENT_TYPE
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:b2b": DATE_NAMESPACE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        add_date_label(handler, item)
 
 
 class KnownDatesAtomFeed(KnownDatesMixin, Atom1Feed):
@@ -120,11 +133,21 @@ class KnownDatesAtomFeed(KnownDatesMixin, Atom1Feed):
         self.write_items(handler)
         handler.endElement("feed")
 
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:b2b": DATE_NAMESPACE}
+
     def add_item_elements(self, handler, item):
         # Atom requires `updated`; an undated entry takes the newest date known here.
         if item["updateddate"] is None:
             item = {**item, "updateddate": self.latest_post_date()}
         super().add_item_elements(handler, item)
+        add_date_label(handler, item)
+
+
+def add_date_label(handler, item) -> None:
+    known = item.get("known_date")
+    if known is not None:
+        handler.addQuickElement("b2b:date", known.label, {"precision": known.precision})
 
 
 def _feed_date(known: KnownDate | None):
@@ -187,6 +210,9 @@ class ArticleFeed(SafeFeed):
 
     def item_pubdate(self, item):
         return _feed_date(article_date(item))
+
+    def item_extra_kwargs(self, item):
+        return {"known_date": article_date(item)}
 
     def item_updateddate(self, item):
         return _feed_date(article_date(item))
@@ -293,6 +319,9 @@ class SourcePublicationsFeed(SafeFeed):
 
     def item_pubdate(self, item):
         return _feed_date(publication_date(item))
+
+    def item_extra_kwargs(self, item):
+        return {"known_date": publication_date(item)}
 
     def item_updateddate(self, item):
         return _feed_date(publication_date(item))

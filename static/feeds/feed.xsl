@@ -7,7 +7,8 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:atom="http://www.w3.org/2005/Atom"
-    exclude-result-prefixes="atom">
+    xmlns:b2b="urn:b2bwatch:feed"
+    exclude-result-prefixes="atom b2b">
   <xsl:output method="html" encoding="utf-8" indent="yes"/>
 
   <xsl:variable name="title" select="/rss/channel/title | /atom:feed/atom:title"/>
@@ -59,14 +60,18 @@
     <li>
       <a href="{link}"><xsl:value-of select="title"/></a>
       <p class="meta">
-        <xsl:if test="pubDate"><xsl:call-template name="rfc822-day"><xsl:with-param name="date" select="pubDate"/></xsl:call-template></xsl:if>
-        <xsl:if test="pubDate and author"> · </xsl:if>
+        <xsl:choose>
+          <xsl:when test="b2b:date"><xsl:value-of select="b2b:date"/></xsl:when>
+          <xsl:when test="pubDate"><xsl:call-template name="rfc822-day"><xsl:with-param name="date" select="pubDate"/></xsl:call-template></xsl:when>
+        </xsl:choose>
+        <xsl:if test="(b2b:date or pubDate) and author"> · </xsl:if>
         <xsl:value-of select="author"/>
       </p>
     </li>
   </xsl:template>
 
-  <!-- "Sun, 01 Mar 2015 00:00:00 +0800" as 2015-03-01, the form Atom entries show. -->
+  <!-- A feed without b2b:date (an older copy): "Sun, 01 Mar 2015 00:00:00 +0800" as
+       2015-03-01, the form Atom entries show. -->
   <xsl:template name="rfc822-day">
     <xsl:param name="date"/>
     <xsl:variable name="month" select="substring($date, 9, 3)"/>
@@ -79,8 +84,11 @@
     <li>
       <a href="{atom:link[@rel='alternate']/@href}"><xsl:value-of select="atom:title"/></a>
       <p class="meta">
-        <xsl:if test="atom:published"><xsl:value-of select="substring(atom:published, 1, 10)"/></xsl:if>
-        <xsl:if test="atom:published and atom:author"> · </xsl:if>
+        <xsl:choose>
+          <xsl:when test="b2b:date"><xsl:value-of select="b2b:date"/></xsl:when>
+          <xsl:when test="atom:published"><xsl:value-of select="substring(atom:published, 1, 10)"/></xsl:when>
+        </xsl:choose>
+        <xsl:if test="(b2b:date or atom:published) and atom:author"> · </xsl:if>
         <xsl:value-of select="atom:author/atom:name"/>
       </p>
     </li>

@@ -90,6 +90,19 @@ def test_atom_gives_every_entry_an_updated_date_from_what_it_knows(client, old_i
     no_import_time(atom)
 
 
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feed_entries_carry_the_date_as_the_site_shows_it(client, old_issue, kind):
+    """RSS and Atom dates are instants (2015-03-01T00:00); each entry also says 2015年3月 at
+    month precision, which the browser stylesheet shows, and an undated entry says nothing."""
+    xml = client.get(f"/feeds/latest.{kind}").content.decode()
+    assert 'xmlns:b2b="urn:b2bwatch:feed"' in xml
+    entries = re.findall(r"<(item|entry)>(.*?)</\1>", xml, re.S)
+    labels = {m for _, body in entries for m in re.findall(r'<b2b:date precision="(\w+)">(.*?)</b2b:date>', body)}
+    assert labels == {("month", "2015年3月")}
+    undated = [body for _, body in entries if "<b2b:date" not in body]
+    assert undated and all("<pubDate>" not in body and "<published>" not in body for body in undated)
+
+
 def test_the_issues_feed_dates_issues_by_their_own_date(client, old_issue):
     url = reverse("articles:source_issues_atom", args=[old_issue.source.slug])
     atom = client.get(url).content.decode()
