@@ -15,8 +15,9 @@ import pytest
 from tests.conftest import services_required
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-# The impacts the site must never have; "moderate" and "minor" are reported, not failed.
-BLOCKING = ("serious", "critical")
+# What the browser itself adds to a page, which the site neither writes nor can change:
+# Chromium's notice that XSLT is going away, put above a feed styled by feed.xsl.
+BROWSER_OWN = ["xslt-warning-banner"]
 # WCAG 2.1 A and AA, and axe's best practices (landmarks, one h1, a skip link that works).
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
@@ -31,18 +32,16 @@ def axe_source() -> Path:
 
 
 def axe_violations(page) -> list[dict]:
-    """Every rule the page breaks: its id, impact, help text and up to three elements."""
+    """Every rule the site's part of the page breaks, whatever its impact: its id, impact,
+    help text and up to three elements."""
     result = page.evaluate(
-        """async (tags) => {
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+        """async ([tags, browserOwn]) => {
+            const context = {exclude: browserOwn.map(selector => [selector])};
+            const r = await axe.run(context, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')),
                                            count: v.nodes.length}));
         }""",
-        TAGS,
+        [TAGS, BROWSER_OWN],
     )
     return result
-
-
-def blocking(violations: list[dict]) -> list[dict]:
-    return [v for v in violations if v["impact"] in BLOCKING]

@@ -15,17 +15,17 @@ def all_seeds(keywords_2013, settings):
 
 def test_page_2_of_the_news_is_reached_from_the_home_page(page, live_server, all_seeds, screens):
     page.goto(live_server.url + "/")
-    first = page.locator(".main-col .article-item h3").all_inner_texts()
+    first = page.locator(".main-col .article-item .article-title").all_inner_texts()
     page.get_by_role("link", name="下一页").click()
     page.wait_for_url("**/articles/?kind=article&page=2")
-    second = page.locator(".article-item h3").all_inner_texts()
+    second = page.locator(".article-item .article-title").all_inner_texts()
     assert len(first) == 4 and second and not set(first) & set(second)
     assert "第 2 / 3 页" in page.locator(".pagination").inner_text()
     overflow = screens("/articles/?kind=article&page=2", "archive-page-2")
     assert overflow == {"desktop": 0, "phone": 0}
     page.get_by_role("link", name="上一页").click()
     page.wait_for_url("**/articles/?kind=article&page=1")
-    assert page.locator(".article-item h3").all_inner_texts() == first
+    assert page.locator(".article-item .article-title").all_inner_texts() == first
 
 
 def test_the_archive_is_filtered_with_its_form(page, live_server, all_seeds, screenshot):
@@ -33,7 +33,7 @@ def test_the_archive_is_filtered_with_its_form(page, live_server, all_seeds, scr
     page.get_by_label("类型").select_option("profile")
     page.get_by_role("button", name="筛选").click()
     page.wait_for_url("**/articles/?*kind=profile*")
-    titles = page.locator(".article-item h3").all_inner_texts()
+    titles = page.locator(".article-item .article-title").all_inner_texts()
     assert titles and all(t.endswith("有限公司") for t in titles)
     screenshot(page, "archive-profiles")
 
