@@ -14,7 +14,9 @@ for 的 the planner scanned the table tokenising every article to test it (62 s)
    HEAD_CANDIDATES whose title or lead holds the query (the small `search_head` vector):
    an article about the word says so there. See `_newest_ids` for how they are read.
 3. Only these candidates are checked against the exact query (phrases in a row,
-   exclusions) and ranked by `ts_rank` over the stored vector.
+   exclusions), read by primary key, and ranked by `ts_rank` over the stored vector.
+   Where the relaxed query is the exact one (each word one lexeme, no exclusion) the
+   check is dropped: the candidates matched it already.
 4. When all the candidates were read the total is exact; else it is the planner's
    estimate, and said to be one (约 39,000 篇).
 
@@ -25,10 +27,17 @@ from __future__ import annotations
 
 import json
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchQueryField,
+    SearchRank,
+    SearchVectorExact,
+    SearchVectorField,
+)
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import ExpressionWrapper, F, Q
 from django.db.models.expressions import RawSQL
+from django.db.models.lookups import Exact
 
 from . import backends
 from .backends import Matches
@@ -77,6 +86,14 @@ def relaxed_query(parsed: ParsedQuery) -> SearchQuery:
     for c in parsed.required:
         query = _any(c, "plain") if query is None else query & _any(c, "plain")
     return query
+
+
+def _relaxed_is_exact(relaxed: SearchQuery, exact: SearchQuery) -> Exact:
+    """True when the relaxed query is the exact one (no phrase of several lexemes, no
+    exclusion): the candidates then match already, and checking them would read every
+    candidate's body vector out of line for nothing. Both sides are constants, so the
+    database folds this when it plans the query, and the vector test drops out."""
+    return Exact(ExpressionWrapper(relaxed, SearchQueryField()), ExpressionWrapper(exact, SearchQueryField()))
 
 
 def _newest(queryset):
@@ -138,10 +155,11 @@ def matches(parsed: ParsedQuery, queryset, order: str = "relevance") -> Matches:
         if order == "relevance" and not complete:
             about = queryset.alias(search_head=_column(HEAD)).filter(search_head=relaxed)
             candidates += _newest_ids(about, HEAD_CANDIDATES, estimated_rows(about), archive)
-        checked = (
-            queryset.model.objects.filter(pk__in=set(candidates))
-            .alias(search_document=_column(DOCUMENT))
-            .filter(search_document=exact)
+        # The candidates are read by primary key: let the planner AND no bitmap of every
+        # match in the archive (30,564 rows for `B2B 平台 企业 发展`) into a lookup of 400.
+        _set(enable_bitmapscan="off")
+        checked = queryset.model.objects.filter(pk__in=set(candidates)).filter(
+            _relaxed_is_exact(relaxed, exact) | Q(SearchVectorExact(_column(DOCUMENT), exact))
         )
         if order == "relevance":
             rank = SearchRank(_column(DOCUMENT), exact, weights=WEIGHTS, normalization=NORMALISATION)
