@@ -105,8 +105,22 @@ class ObjectTypeFilter(admin.SimpleListFilter):
         return queryset.filter(object_type=self.value()) if self.value() else queryset
 
 
+class RecordAdmin(admin.ModelAdmin):
+    """A record of what people did (the audit trail, review actions): shown and filtered,
+    never added, changed or deleted through the admin, superuser included."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(RecordAdmin):
     list_display = ["created_at", "username", "action", "object_link", "summary"]
     list_filter = ["action", ObjectTypeFilter, "user", "created_at"]
     search_fields = ["username", "object_label", "object_id", "summary"]
@@ -131,11 +145,3 @@ class AuditEventAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a> <a href="{}" title="这个对象的全部记录">…</a>', url,
                            obj.object_label, history)
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -32,15 +32,13 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
-from articles.models import Article, Job, Source  # noqa: E402
+from articles.models import Article, Job  # noqa: E402
 from articles.pipeline import article_process  # noqa: E402
-from articles.synthetic import ArchiveBuilder, sentence_pool  # noqa: E402
+from benchmarks.unanalysed import plan_articles, write_unanalysed  # noqa: E402
 from keywords.models import KeywordYear, Topic, TopicAlias, YearKeyword  # noqa: E402
 from keywords.seed import load_2013  # noqa: E402
 
@@ -56,17 +54,7 @@ def statement_kind(sql: str) -> str:
 
 
 def store(count: int, seed: int) -> list[int]:
-    shared = Path(settings.SEEDS_DIR).parent
-    sentences, titles = sentence_pool(Path(settings.SEEDS_DIR), shared / "corpus")
-    planned = ArchiveBuilder(sentences, titles, seed=seed).plan(count).articles[:count]
-    sources = {name: Source.objects.get_or_create(name=name, defaults={"slug": f"s{abs(hash(name)) % 10**8}"})[0]
-               for name in {a.source for a in planned}}
-    rows = Article.objects.bulk_create(
-        Article(title=a.title, body=a.body, source=sources[a.source], outlet=a.outlet, is_published=True,
-                published_at=timezone.make_aware(a.published_at))
-        for a in planned
-    )
-    return [row.pk for row in rows]
+    return write_unanalysed(plan_articles(count, seed))
 
 
 def main() -> None:
