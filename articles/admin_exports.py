@@ -6,6 +6,7 @@ the one who started it (or a superuser): `export_may_download`, asked on every d
 """
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
@@ -15,7 +16,14 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from .export_format import FORMATS
-from .exports import VIEW_PERMISSION, export_filename, export_may_download, export_path, export_start
+from .exports import (
+    VIEW_PERMISSION,
+    export_expired,
+    export_filename,
+    export_may_download,
+    export_path,
+    export_start,
+)
 from .forms import SearchExportForm
 from .models import Job
 
@@ -66,6 +74,8 @@ def export_download_view(request, pk: int):
         raise PermissionDenied
     path = export_path(job)
     if path is None:
+        if export_expired(job):
+            raise Http404(f"导出文件已过期删除（保留 {settings.EXPORT_KEEP_DAYS} 天），请重新导出。")
         raise Http404("导出文件不存在（任务未完成或已失败）。")
     return FileResponse(path.open("rb"), as_attachment=True, filename=export_filename(job),
                         content_type=FORMATS[job.params["format"]].media_type)
@@ -74,6 +84,8 @@ def export_download_view(request, pk: int):
 def export_download_link(job: Job):
     """The download link of a finished export, for the job list and the job's page."""
     if export_path(job) is None:
+        if export_expired(job):
+            return f"已过期删除（保留 {settings.EXPORT_KEEP_DAYS} 天），请重新导出"
         return "—"
     url = reverse("admin:articles_job_download", args=[job.pk])
     return format_html('<a href="{}" download>下载（{} 篇）</a>', url, job.result.get("rows", 0))

@@ -8,11 +8,16 @@ to a `.part` file and renames it only once complete: a failed or stopped export 
 failed job with its message and no file to download. The file's name is random (never
 guessed from a job number) and is only ever looked up through its job, and the download
 asks who is asking (`export_may_download`).
+
+Files are kept `EXPORT_KEEP_DAYS` days (`exports_expire`, on the schedule and before each
+new export): an export is a download, not an archive, and each holds whole article
+bodies. The job stays with its figures and says the file has expired.
 """
 from __future__ import annotations
 
 import re
 import secrets
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -94,9 +99,41 @@ def _row(article: Article, topics: tuple[ExportTopic, ...]) -> ExportRow:
     )
 
 
+def exports_expire(now: float | None = None) -> int:
+    """Delete finished export files older than EXPORT_KEEP_DAYS, and `.part` files a killed
+    worker left (older than the task's hard time limit: no live export is that old).
+    Returns how many files went."""
+    now = time.time() if now is None else now
+    finished_before = now - settings.EXPORT_KEEP_DAYS * 86400
+    partial_before = now - settings.TASK_TIME_LIMIT_SECONDS - 60
+    removed = 0
+    try:
+        entries = list(exports_dir().iterdir())
+    except OSError:  # no folder yet, or not a folder: the export itself reports that
+        return 0
+    for path in entries:
+        partial = path.name.endswith(".part")
+        if not (partial or _FILE_NAME.match(path.name)):
+            continue  # not ours: leave it
+        try:
+            if path.stat().st_mtime < (partial_before if partial else finished_before):
+                path.unlink()
+                removed += 1
+        except OSError:  # another worker expired it first, or it is not ours to delete
+            continue
+    return removed
+
+
+def export_expired(job: Job) -> bool:
+    """A finished export whose file has been deleted by `exports_expire` (or by hand)."""
+    return (job.kind == Job.Kind.EXPORT and job.status == Job.Status.DONE
+            and bool((job.result or {}).get("file")) and export_path(job) is None)
+
+
 def export_step(job: Job, progress) -> bool:
     """Write the whole file in one run, a chunk of articles at a time."""
     form = FORMATS[job.params["format"]]
+    exports_expire()
     ids = export_article_ids(job.params)
     progress(0, len(ids))
     directory = exports_dir()

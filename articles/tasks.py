@@ -57,3 +57,10 @@ def channel_fetch_page(channel_id: int, url: str, hints: dict) -> None:
     from . import polling
 
     polling.channel_fetch_page(channel_id=channel_id, url=url, hints=hints)
+
+
+@shared_task
+def exports_expire() -> int:
+    from . import exports
+
+    return exports.exports_expire()

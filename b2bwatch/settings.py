@@ -244,6 +244,8 @@ RECOVERY_ANALYSIS_GRACE_SECONDS = envint("RECOVERY_ANALYSIS_GRACE_SECONDS", 600)
 RECOVERY_MAX_ATTEMPTS = envint("RECOVERY_MAX_ATTEMPTS", 5)
 # Chunks of a re-tag out at once: as many workers as this share one re-tag.
 RETAG_PARALLEL_CHUNKS = envint("RETAG_PARALLEL_CHUNKS", 4)
+# Export files (articles.exports) are deleted this many days after they were written.
+EXPORT_KEEP_DAYS = envint("EXPORT_KEEP_DAYS", 7)
 # A running job (articles.jobs) silent this long has lost its worker: no task outlives the
 # hard time limit, and a job's step reports progress at least once per task.
 RECOVERY_JOB_GRACE_SECONDS = envint("RECOVERY_JOB_GRACE_SECONDS", TASK_TIME_LIMIT_SECONDS + 60)
@@ -262,6 +264,10 @@ CELERY_BEAT_SCHEDULE = {
     "recover-lost-work": {
         "task": "articles.tasks.recovery_sweep",
         "schedule": float(RECOVERY_EVERY_SECONDS),
+    },
+    "expire-old-exports": {
+        "task": "articles.tasks.exports_expire",
+        "schedule": 3600.0,
     },
 }
 

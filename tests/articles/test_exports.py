@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import resource
 import signal
 from datetime import datetime
@@ -226,3 +227,43 @@ def test_a_file_name_from_the_job_row_never_leaves_the_exports_folder(issue, adm
     other_kind = Job.objects.create(kind=Job.Kind.RETAG, status=Job.Status.DONE, result={"file": job.result["file"]},
                                     created_by=admin_user, finished_at=timezone.now())
     assert download(admin_client, other_kind).status_code == 404
+
+
+def test_an_export_file_is_deleted_after_its_keep_days_and_the_job_says_so(issue, admin_client, admin_user, settings,
+                                                                         django_capture_on_commit_callbacks):
+    settings.EXPORT_KEEP_DAYS = 7
+    with django_capture_on_commit_callbacks(execute=True):
+        job = export_start(user=admin_user, format="csv", scope="publications", ids=[issue.pk],
+                           description="出版物")
+    job.refresh_from_db()
+    path = export_path(job)
+    written = path.stat().st_mtime
+    assert exports.exports_expire(now=written + 6 * 86400) == 0 and path.is_file()
+
+    assert exports.exports_expire(now=written + 8 * 86400) == 1
+    assert not path.exists() and exports.export_expired(job)
+    response = download(admin_client, job)
+    assert response.status_code == 404
+    page = admin_client.get(reverse("admin:articles_job_change", args=[job.pk])).content.decode()
+    assert "已过期删除（保留 7 天）" in page
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE and job.result["rows"] == 3  # the record stays
+
+
+def test_expiry_removes_half_files_a_killed_worker_left_and_nothing_that_is_not_an_export(settings):
+    folder = exports_dir()
+    folder.mkdir(parents=True)
+    left = folder / "AbCdEfGhIjKlMnOpQrStUvWx.csv.part"
+    live = folder / "ZyXwVuTsRqPoNmLkJiHgFeDc.csv.part"
+    stranger = folder / "notes.txt"
+    for path in (left, live, stranger):
+        path.write_text("x")
+    now = left.stat().st_mtime
+    os.utime(left, (now - settings.TASK_TIME_LIMIT_SECONDS - 120,) * 2)
+    os.utime(stranger, (now - 365 * 86400,) * 2)
+    assert exports.exports_expire(now=now) == 1
+    assert not left.exists() and live.exists() and stranger.exists()
+
+
+def test_expiry_with_no_exports_folder_yet_does_nothing():
+    assert exports.exports_expire() == 0
