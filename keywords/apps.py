@@ -28,10 +28,11 @@ class KeywordsConfig(AppConfig):
         topic = self.get_model("Topic")
         pre_delete.connect(topic_deleting, sender=topic, dispatch_uid="summaries-Topic-deleting")
         post_delete.connect(topic_deleted, sender=topic, dispatch_uid="summaries-Topic-deleted")
-        from .timeline import events_topics_changed
+        from .timeline import events_topics_changed, topic_leaving_events
 
         links = self.get_model("TimelineEvent").topics.through
         m2m_changed.connect(events_topics_changed, sender=links, dispatch_uid="timeline-event-topics")
+        pre_delete.connect(topic_leaving_events, sender=topic, dispatch_uid="timeline-Topic-deleting")
 
         from .dictionary import vocabulary_changed
 

@@ -133,6 +133,12 @@ def events_topics_changed(sender=None, instance=None, action="", reverse=False, 
     )
 
 
+def topic_leaving_events(sender=None, instance=None, **kwargs) -> None:
+    """Signal receiver, before a topic is deleted: its links go by cascade, which sends no
+    m2m signal, so each of its events counts one topic less (in the delete's transaction)."""
+    TimelineEvent.objects.filter(topics=instance, topic_count__gt=0).update(topic_count=F("topic_count") - 1)
+
+
 def _main_order(event: TimelineEvent) -> tuple:
     published = event.article.published_at  # undated articles last, as PostgreSQL sorts NULLs
     return (-event.topic_count, event.happened_on, published is None, published.timestamp() if published else 0,

@@ -126,3 +126,19 @@ def test_global_timeline_keeps_each_years_events_touching_most_topics(events):
     assert [e.date_label for e in years[2013]] == ["2013年第3季度", "2013年8月"]
     reprinted = years[2013][1]
     assert reprinted.article.title == "原发" and [a.title for a in reprinted.also] == ["转载"]
+
+
+def test_deleting_a_topic_lowers_the_topic_count_its_events_are_ranked_by(events):
+    article = _article("两个主题")
+    other = Topic.objects.exclude(pk=events.pk).first()
+    both = TimelineEvent.objects.create(article=article, sentence="2014年5月的事件。", date_text="",
+                                        happened_on=date(2014, 5, 1), precision="month", key="both")
+    both.topics.set([events, other])
+    only_other = _event(article, other, "2014年6月的事件。", date(2014, 6, 1), key="other")
+    assert TimelineEvent.objects.get(pk=both.pk).topic_count == 2
+
+    other.delete()
+
+    assert TimelineEvent.objects.get(pk=both.pk).topic_count == 1
+    assert TimelineEvent.objects.get(pk=only_other.pk).topic_count == 0
+    assert list(TimelineEvent.objects.get(pk=both.pk).topics.all()) == [events]
