@@ -31,6 +31,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "b2bwatch.settings")
 GOLD = ROOT / "tests" / "fixtures" / "gold_news"
 ORIGIN = "gold_news/"  # each document's origin: gold_news/<id>
 ABOUT, MENTIONS = "about", "mentions"
+# The publisher a crawler would name for each source repository (the laws: 法律法规文本).
+SOURCE_NAMES = {"fuyaonews/fuyaonews-open-dataset": "扶摇资讯", "ZhouYNF/platform-1": "中国政府网"}
 
 
 @cache
@@ -46,7 +48,7 @@ def gold_labels() -> dict:
 
 def captured_page(row: dict) -> bytes:
     """The text as a crawler's capture of one page: front matter, then the paragraphs."""
-    name = "扶摇资讯" if row["origin"]["repository"].startswith("fuyaonews/") else "法律法规文本"
+    name = SOURCE_NAMES.get(row["origin"]["repository"], "法律法规文本")
     head = [f"title: {row['title']}", f"time: {row['date']}", f"name: {name}"]
     if row["origin"]["url"]:
         head.insert(1, f"url: {row['origin']['url']}")
