@@ -35,7 +35,9 @@ from benchmarks.gold_shared import CORPUS, available, shared_articles
 
 KINDS = {"about", "mentions", "not"}
 SHARED_ID = re.compile(r"w\d{3}|x\d{8}-\d+")  # pages and 新闻联播 stories of ../shared/corpus
-SHARED_LOADED = 111  # the corpus texts stored as articles
+# the corpus texts stored as articles: x20240620-2 (央视快评) is a heading whose transcript has
+# no paragraph, refused as a page without a body
+SHARED_LOADED = 110
 NO_CORPUS = f"{CORPUS} is absent: the gold set's second part (the corpus's 111 news texts) is not measured"
 
 
@@ -94,3 +96,4 @@ def test_tags_and_search_on_the_gold_set_stay_at_least_as_good_as_measured(djang
     off_field = tag_score({pk: gid for pk, gid in ids.items() if is_shared(gid)})
     assert len(ids) - len(first) == SHARED_LOADED
     assert off_field.about.predicted == 0  # news off the site's field is never about a topic
+    assert off_field.sense.predicted - off_field.sense.right <= 1 and off_field.sense.found == off_field.sense.labelled
