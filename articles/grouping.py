@@ -112,7 +112,7 @@ def reprints_of(article: Article, values, *, pending: Collection[int] = ()) -> l
     pairs = list(enumerate(band_hashes(values)))
     same_band = " OR ".join(["(band = %s AND value = %s)"] * len(pairs))
     hash_match = " OR content_hash = %s" if article.content_hash else ""
-    skip = "".join(f" AND id <> {int(pk)}" for pk in pending)
+    skip = f" AND id NOT IN ({', '.join(str(int(pk)) for pk in pending)})" if pending else ""
     sql = (f"SELECT id, content_hash, minhash, story_id, reprint_of_id FROM {table} WHERE id <> %s{skip} AND ("
            f"id IN (SELECT article_id FROM {bands_table} WHERE ({same_band}) AND article_id <> %s){hash_match})"
            " ORDER BY published_at DESC NULLS LAST, id DESC LIMIT %s")
@@ -148,7 +148,7 @@ def _story_candidates(article: Article, item: StoryItem, pending: Collection[int
         return []
     when, window = article.published_at, WINDOW + timedelta(days=1)
     table = StoryWord._meta.db_table
-    skip = "".join(f" AND article_id <> {int(pk)}" for pk in pending)
+    skip = f" AND article_id NOT IN ({', '.join(str(int(pk)) for pk in pending)})" if pending else ""
     side = (
         "SELECT article_id FROM (SELECT article_id FROM {table} WHERE word = %s AND article_id <> %s{skip}"
         " AND published_at {low} %s AND published_at {high} %s ORDER BY published_at {order} LIMIT %s) AS w{n}"
@@ -189,16 +189,25 @@ def _place(article: Article, item: StoryItem, reprints: list[Article],
 
 
 @transaction.atomic
-def article_group(*, article_id: int, prepared: Fingerprint | None = None, pending: Collection[int] = (),
-                  finished: dict | None = None) -> Story | None:
+def article_group(*, article_id: int, prepared: Fingerprint | None = None, loaded: Article | None = None,
+                  pending: Collection[int] = (), finished: dict | None = None) -> Story | None:
     """Fingerprint an article and put it in the story of its reprints or of its event.
 
     Its place is decided anew each time (an edit may move it), and the story it leaves is
     rebuilt. A batch (articles.pipeline_batch) passes the fingerprint it `prepared` and
-    stored with `grouping_keys_save`, the batch's articles not yet grouped (`pending`),
-    and the columns that mark the run `finished`, written in the same UPDATE.
+    stored with `grouping_keys_save`, the article as it `loaded` and saved it (only its
+    story is read again, with the lock: another article's grouping may have moved it), the
+    batch's articles not yet grouped (`pending`), and the columns that mark the run
+    `finished`, written in the same UPDATE.
     """
-    article = Article.objects.select_for_update(of=("self",)).select_related("source").filter(pk=article_id).first()
+    locked = Article.objects.select_for_update(of=("self",)).filter(pk=article_id)
+    if loaded is None:
+        article = locked.select_related("source").first()
+    else:
+        article = loaded
+        article.story_id = next(iter(locked.values_list("story_id", flat=True)), -1)
+        if article.story_id == -1:
+            article = None
     if article is None:
         return None
     if prepared is None:

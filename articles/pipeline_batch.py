@@ -199,7 +199,7 @@ def _group(runs: list[ArticleRun], step, failures: list[StepFailed]) -> list[Art
 
 def _grouping_save(run: ArticleRun, pending: frozenset[int]) -> None:
     """Grouping's save, which also marks the run finished (its last transaction)."""
-    article_group(article_id=run.article.pk, prepared=run.fingerprint, pending=pending,
+    article_group(article_id=run.article.pk, prepared=run.fingerprint, loaded=run.article, pending=pending,
                   finished={"analysed_at": timezone.now(), "analysis_attempts": 0})
 
 
