@@ -41,7 +41,7 @@ from .dedup.stories import (
     story_partners,
 )
 from .models import Article, ArticleBand, Story, StoryWord
-from .story_members import story_item, story_rebuild
+from .story_members import NOT_READ, story_item, story_rebuild
 
 MAX_CANDIDATES = 200  # reprint candidates confirmed by their MinHash
 STORY_CANDIDATES = 50  # those sharing the most rare words: a report of the same event shares several
@@ -169,10 +169,12 @@ def _place(article: Article, item: StoryItem, reprints: list[Article],
            pending: Collection[int] = ()) -> tuple[int | None, list[int]]:
     """The existing story the article joins, or (None, the articles it starts one with)."""
     ids = {a.pk for a in [*reprints, *_cited(article)]} | set(_story_candidates(article, item, pending))
-    candidates = list(Article.objects.filter(pk__in=ids).exclude(pk=article.pk).select_related("source"))
+    candidates = list(Article.objects.filter(pk__in=ids).exclude(pk=article.pk).select_related("source")
+                      .defer(*NOT_READ))
     story_ids = {a.story_id for a in candidates if a.story_id}
     stories: dict[int, list[StoryItem]] = {}
-    members = Article.objects.filter(story_id__in=story_ids).exclude(pk=article.pk).select_related("source")
+    members = (Article.objects.filter(story_id__in=story_ids).exclude(pk=article.pk).select_related("source")
+               .defer(*NOT_READ))
     for member in members.order_by("story_id", "pk")[:MAX_MEMBERS]:
         stories.setdefault(member.story_id, []).append(story_item(member))
     reprint_keys = [a.pk for a in reprints]
