@@ -69,6 +69,7 @@ class ArticleRun:
     saved: list[str] = field(default_factory=list)  # the steps saved, in the order they ran
     grouped: bool = True  # in a batch (articles.pipeline_batch): whether grouping runs for it
     fingerprint: object = None  # in a batch: what grouping stores of its text, made beforehand
+    changed: bool = False  # in a batch: whether its save wrote anything (tags, events, columns)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,9 @@ def _analysis_save(run: ArticleRun) -> None:
 def _analysis_save_many(runs: list[ArticleRun]) -> None:
     saved = analyses_save({run.article.pk: run.analysis for run in runs})
     for run in runs:
-        run.tags, run.old_topic_ids = saved[run.article.pk].tags, saved[run.article.pk].old_topic_ids
+        result = saved[run.article.pk]
+        run.tags, run.old_topic_ids = result.tags, result.old_topic_ids
+        run.changed = run.changed or result.changed
 
 
 def _index_prepare(run: ArticleRun) -> None:
@@ -135,6 +138,7 @@ def _index_save_many(runs: list[ArticleRun]) -> None:
             for name, value in new.items():
                 setattr(article, name, value)
             changed.append(article)
+            run.changed = True
     if changed:
         columns = [*SEARCH_COLUMNS, *(FINGERPRINT_COLUMNS if fingerprinted else ())]
         Article.objects.bulk_update(changed, columns, batch_size=len(changed))

@@ -8,6 +8,7 @@ A batch does the same steps with one statement per table for the whole batch:
     begin       one UPDATE counts an attempt on every article that is due (as
                 `recovery.article_analysis_begin` does for one), committed first, so an
                 article whose worker dies is still unanalysed, with its attempt counted
+                (a re-tag counts none on analysed articles: see `_begin`)
     prepare     per article, outside any transaction: the analysis, the search columns,
                 and for the articles grouping will see, their MinHash fingerprint
     save        one transaction: the analysis rows (keywords.analysis_save, nothing written
@@ -19,7 +20,9 @@ A batch does the same steps with one statement per table for the whole batch:
                 not grouped yet are left out of its candidates, so each article sees what
                 it would have seen had the batch run one article at a time
     finish      one UPDATE marks analysed those that needed no grouping (a re-tag that cut
-                them the same); the pages of all of them go cold once
+                them the same) and whose rows changed; the pages of those that changed
+                go cold once. A re-tag that changes nothing for an article writes nothing
+                to its row, whose every UPDATE costs its words in the search indexes
 
 An article that fails a step is recorded on its document as in one article's run and
 stays unanalysed for the recovery sweep; the others go on. Anything unexpected while
@@ -64,7 +67,7 @@ def articles_process(*, article_ids: Iterable[int], retag: bool = False) -> list
     if tuple(steps) != ("analysis", "index", "grouping"):
         raise RuntimeError("articles_process knows the steps analysis, index, grouping: teach it the new one")
     failures: list[StepFailed] = []
-    ids = _begin(sorted(set(article_ids)))
+    ids = _begin(sorted(set(article_ids)), retag)
     if not ids:
         return []
     articles = Article.objects.select_related("source").filter(pk__in=ids).order_by("pk")
@@ -83,11 +86,13 @@ def articles_process(*, article_ids: Iterable[int], retag: bool = False) -> list
     if not saved:
         return _one_at_a_time(runs, retag, failures)
     done = _group(runs, steps["grouping"], failures)
-    grouped = {run.article.pk for run in done if "grouping" in run.saved}
-    rest = [run.article.pk for run in done if run.article.pk not in grouped]
+    # Marked analysed, unless a re-tag found nothing to change for it (its pages did not
+    # change: `content_last_modified` reads this date), nor had it been analysed before.
+    rest = [run.article.pk for run in done if "grouping" not in run.saved
+            and (run.changed or run.article.analysed_at is None)]
     if rest:
         Article.objects.filter(pk__in=rest).update(analysed_at=timezone.now(), analysis_attempts=0)
-    _pages_changed(runs)
+    _pages_changed([run for run in runs if run.changed or "grouping" in run.saved or run.article.analysed_at is None])
     _failures_clear([run.article for run in done])
     if failures:  # as one article's run raises it: the task, or the re-tag job, fails with its message
         raise failures[0]
@@ -106,19 +111,27 @@ def _one_at_a_time(runs: list[ArticleRun], retag: bool, failures: list[StepFaile
     return [run for run in done if run is not None]
 
 
-def _begin(ids: list[int]) -> list[int]:
-    """Count an attempt on every article still due, in one statement; the ids counted."""
+def _begin(ids: list[int], retag: bool) -> list[int]:
+    """Count an attempt on every article still due, in one statement; the ids to run.
+
+    A re-tag counts none on the articles analysed before: its chunk counts its own starts
+    and fails the job after as many (articles.job_chunks), and an UPDATE of the row is
+    the costly write here (every word into the search indexes again) for a re-tag that
+    mostly changes nothing. Those articles are run whatever their count."""
     if not ids:
         return []
     table = Article._meta.db_table
     marks = ", ".join(["%s"] * len(ids))
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {table} SET analysis_attempts = analysis_attempts + 1 "
-            f"WHERE id IN ({marks}) AND analysis_attempts < %s RETURNING id",
+            f"UPDATE {table} SET analysis_attempts = analysis_attempts + 1 WHERE id IN ({marks}) "
+            f"AND analysis_attempts < %s{' AND analysed_at IS NULL' if retag else ''} RETURNING id",
             [*ids, settings.RECOVERY_MAX_ATTEMPTS],
         )
-        started = sorted(pk for (pk,) in cursor.fetchall())
+        started = [pk for (pk,) in cursor.fetchall()]
+        if retag:
+            started += Article.objects.filter(pk__in=ids, analysed_at__isnull=False).values_list("pk", flat=True)
+    started = sorted(started)
     given_up = set(ids) - set(started)
     if given_up:
         for pk in Article.objects.filter(pk__in=given_up).values_list("pk", flat=True):
