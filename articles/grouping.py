@@ -15,15 +15,19 @@ only when it fits every member (complete linkage), so one story never chains int
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import timedelta
 
+import numpy as np
 from django.db import connection, transaction
 
 from keywords.text.weights import word_weights
 
 from .dedup.bands import band_hashes, estimated_jaccard, from_bytes, to_bytes
-from .dedup.fingerprint import content_key, exact_hash
+from .dedup.fingerprint import content_key
 from .dedup.minhash import THRESHOLD, signature_values
 from .dedup.stories import (
     NEWS,
@@ -37,7 +41,7 @@ from .dedup.stories import (
     story_partners,
 )
 from .models import Article, ArticleBand, Story, StoryWord
-from .story_members import story_item, story_rebuild
+from .story_members import NOT_READ, story_item, story_rebuild
 
 MAX_CANDIDATES = 200  # reprint candidates confirmed by their MinHash
 STORY_CANDIDATES = 50  # those sharing the most rare words: a report of the same event shares several
@@ -49,24 +53,58 @@ def _text(article: Article) -> str:
     return f"{article.title}\n{article.body}"
 
 
-def _fingerprint(article: Article):
+@dataclass(frozen=True)
+class Fingerprint:
+    """What grouping stores of an article's text: its MinHash, its exact hash, its bands."""
+
+    values: np.ndarray
+    content_hash: str
+    minhash: bytes
+    bands: list[int]
+
+
+def article_fingerprint(article: Article) -> Fingerprint:
+    """Pure work on the text (no query): the normalised text is made once for both hashes."""
     text = _text(article)
-    values = signature_values(text)
-    article.content_hash = exact_hash(text) if content_key(text) else ""
-    article.minhash = to_bytes(values)
-    ArticleBand.objects.filter(article=article).delete()
+    key = content_key(text)
+    values = signature_values(text, key=key)
+    return Fingerprint(values=values, content_hash=hashlib.sha1(key.encode("utf-8")).hexdigest() if key else "",
+                       minhash=to_bytes(values), bands=band_hashes(values))
+
+
+def grouping_keys_save(articles: list[tuple[Article, Fingerprint]]) -> None:
+    """The rows by which later articles find these ones, for several articles at once (one
+    DELETE and one INSERT per table): their LSH bands and, for dated news, their rarest
+    words. The articles' own `content_hash` and `minhash` are the caller's to write."""
+    ids = [article.pk for article, _ in articles]
+    ArticleBand.objects.filter(article_id__in=ids).delete()
     ArticleBand.objects.bulk_create(
-        ArticleBand(article=article, band=band, value=value) for band, value in enumerate(band_hashes(values))
+        ArticleBand(article=article, band=band, value=value)
+        for article, fingerprint in articles for band, value in enumerate(fingerprint.bands)
     )
-    return values
+    StoryWord.objects.filter(article_id__in=ids).delete()
+    weights = word_weights()
+    StoryWord.objects.bulk_create(
+        StoryWord(article=article, word=word[:40], published_at=article.published_at)
+        for article, _ in articles if article.kind == NEWS and article.published_at is not None
+        for word in rare_words(story_item(article).words, weights, STORED_WORDS)
+    )
 
 
-def reprints_of(article: Article, values) -> list[Article]:
+def _fingerprint(article: Article) -> Fingerprint:
+    fingerprint = article_fingerprint(article)
+    article.content_hash, article.minhash = fingerprint.content_hash, fingerprint.minhash
+    grouping_keys_save([(article, fingerprint)])
+    return fingerprint
+
+
+def reprints_of(article: Article, values, *, pending: Collection[int] = ()) -> list[Article]:
     """Other articles whose text this one repeats (exactly or nearly).
 
     Candidates are the articles sharing the exact hash or at least one LSH band: an
     indexed lookup, whatever the size of the corpus; each is then confirmed by its
-    estimated Jaccard similarity.
+    estimated Jaccard similarity. `pending`: articles of the same batch whose keys are
+    stored but whose turn to be grouped has not come (they are not there yet).
     """
     # Written as SQL: the ORM took longer to compile the 32 band conditions (about 30 ms)
     # than the database to answer them. The same statement the ORM built, latest first.
@@ -74,7 +112,8 @@ def reprints_of(article: Article, values) -> list[Article]:
     pairs = list(enumerate(band_hashes(values)))
     same_band = " OR ".join(["(band = %s AND value = %s)"] * len(pairs))
     hash_match = " OR content_hash = %s" if article.content_hash else ""
-    sql = (f"SELECT id, content_hash, minhash, story_id, reprint_of_id FROM {table} WHERE id <> %s AND ("
+    skip = f" AND id NOT IN ({', '.join(str(int(pk)) for pk in pending)})" if pending else ""
+    sql = (f"SELECT id, content_hash, minhash, story_id, reprint_of_id FROM {table} WHERE id <> %s{skip} AND ("
            f"id IN (SELECT article_id FROM {bands_table} WHERE ({same_band}) AND article_id <> %s){hash_match})"
            " ORDER BY published_at DESC NULLS LAST, id DESC LIMIT %s")
     params = [article.pk, *(v for pair in pairs for v in pair), article.pk]
@@ -88,17 +127,6 @@ def reprints_of(article: Article, values) -> list[Article]:
     return found
 
 
-def _save_story_words(article: Article, item: StoryItem) -> None:
-    """Index a dated news article by its rarest real words, so later reports find it."""
-    StoryWord.objects.filter(article=article).delete()
-    if article.kind != NEWS or article.published_at is None:
-        return
-    StoryWord.objects.bulk_create(
-        StoryWord(article=article, word=word[:40], published_at=article.published_at)
-        for word in rare_words(item.words, word_weights(), STORED_WORDS)
-    )
-
-
 def _cited(article: Article) -> list[Article]:
     """The web article a newsletter item says it reprinted."""
     if not (article.url and article.publication_id):
@@ -106,7 +134,7 @@ def _cited(article: Article) -> list[Article]:
     return list(Article.objects.exclude(pk=article.pk).filter(url=article.url, publication__isnull=True)[:5])
 
 
-def _story_candidates(article: Article, item: StoryItem) -> list[int]:
+def _story_candidates(article: Article, item: StoryItem, pending: Collection[int] = ()) -> list[int]:
     """Ids of dated news articles near this one in time that share its rarest real words,
     those sharing the most first: a few indexed rows per word, whatever the window holds.
 
@@ -120,15 +148,16 @@ def _story_candidates(article: Article, item: StoryItem) -> list[int]:
         return []
     when, window = article.published_at, WINDOW + timedelta(days=1)
     table = StoryWord._meta.db_table
+    skip = f" AND article_id NOT IN ({', '.join(str(int(pk)) for pk in pending)})" if pending else ""
     side = (
-        "SELECT article_id FROM (SELECT article_id FROM {table} WHERE word = %s AND article_id <> %s"
+        "SELECT article_id FROM (SELECT article_id FROM {table} WHERE word = %s AND article_id <> %s{skip}"
         " AND published_at {low} %s AND published_at {high} %s ORDER BY published_at {order} LIMIT %s) AS w{n}"
     )
     parts, params = [], []
     for word in words:
         for low, high, order, start, stop in ((">=", "<=", "DESC", when - window, when),
                                               (">", "<=", "ASC", when, when + window)):
-            parts.append(side.format(table=table, low=low, high=high, order=order, n=len(parts)))
+            parts.append(side.format(table=table, skip=skip, low=low, high=high, order=order, n=len(parts)))
             params += [word, article.pk, *map(connection.ops.adapt_datetimefield_value, (start, stop)), PER_WORD]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
@@ -136,13 +165,16 @@ def _story_candidates(article: Article, item: StoryItem) -> list[int]:
     return sorted(shared, key=lambda pk: (-shared[pk], -pk))[:STORY_CANDIDATES]
 
 
-def _place(article: Article, item: StoryItem, reprints: list[Article]) -> tuple[int | None, list[int]]:
+def _place(article: Article, item: StoryItem, reprints: list[Article],
+           pending: Collection[int] = ()) -> tuple[int | None, list[int]]:
     """The existing story the article joins, or (None, the articles it starts one with)."""
-    ids = {a.pk for a in [*reprints, *_cited(article)]} | set(_story_candidates(article, item))
-    candidates = list(Article.objects.filter(pk__in=ids).exclude(pk=article.pk).select_related("source"))
+    ids = {a.pk for a in [*reprints, *_cited(article)]} | set(_story_candidates(article, item, pending))
+    candidates = list(Article.objects.filter(pk__in=ids).exclude(pk=article.pk).select_related("source")
+                      .defer(*NOT_READ))
     story_ids = {a.story_id for a in candidates if a.story_id}
     stories: dict[int, list[StoryItem]] = {}
-    members = Article.objects.filter(story_id__in=story_ids).exclude(pk=article.pk).select_related("source")
+    members = (Article.objects.filter(story_id__in=story_ids).exclude(pk=article.pk).select_related("source")
+               .defer(*NOT_READ))
     for member in members.order_by("story_id", "pk")[:MAX_MEMBERS]:
         stories.setdefault(member.story_id, []).append(story_item(member))
     reprint_keys = [a.pk for a in reprints]
@@ -159,30 +191,46 @@ def _place(article: Article, item: StoryItem, reprints: list[Article]) -> tuple[
 
 
 @transaction.atomic
-def article_group(*, article_id: int) -> Story | None:
+def article_group(*, article_id: int, prepared: Fingerprint | None = None, loaded: Article | None = None,
+                  pending: Collection[int] = (), finished: dict | None = None) -> Story | None:
     """Fingerprint an article and put it in the story of its reprints or of its event.
 
     Its place is decided anew each time (an edit may move it), and the story it leaves is
-    rebuilt.
+    rebuilt. A batch (articles.pipeline_batch) passes the fingerprint it `prepared` and
+    stored with `grouping_keys_save`, the article as it `loaded` and saved it (only its
+    story is read again, with the lock: another article's grouping may have moved it), the
+    batch's articles not yet grouped (`pending`), and the columns that mark the run
+    `finished`, written in the same UPDATE.
     """
-    article = Article.objects.select_for_update(of=("self",)).select_related("source").filter(pk=article_id).first()
+    locked = Article.objects.select_for_update(of=("self",)).filter(pk=article_id)
+    if loaded is None:
+        article = locked.select_related("source").first()
+    else:
+        article = loaded
+        article.story_id = next(iter(locked.values_list("story_id", flat=True)), -1)
+        if article.story_id == -1:
+            article = None
     if article is None:
         return None
-    values = _fingerprint(article)
+    if prepared is None:
+        values = _fingerprint(article).values
+    else:
+        values = prepared.values
+        article.content_hash, article.minhash = prepared.content_hash, prepared.minhash
     item = story_item(article)
-    _save_story_words(article, item)
-    reprints = reprints_of(article, values)
+    reprints = reprints_of(article, values, pending=pending)
     article.reprint_of_id = None
     if reprints:
         first = min(reprints, key=lambda a: a.pk)
         article.reprint_of_id = first.reprint_of_id or first.pk
     left = article.story_id
-    story_id, others = _place(article, item, reprints)
+    story_id, others = _place(article, item, reprints, pending)
     story = Story.objects.get(pk=story_id) if story_id else (Story.objects.create() if others else None)
     article.story = story
     # An update, not save(): the pipeline makes the article's pages cold once per run.
     Article.objects.filter(pk=article.pk).update(content_hash=article.content_hash, minhash=article.minhash,
-                                                 reprint_of_id=article.reprint_of_id, story=story)
+                                                 reprint_of_id=article.reprint_of_id, story=story,
+                                                 **(finished or {}))
     if others:
         Article.objects.filter(pk__in=others).update(story=story)
     if left and left != (story.pk if story else None):

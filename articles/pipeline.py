@@ -7,9 +7,10 @@
     index       its search columns, from the tokens the analysis cut (articles.search.index)
     grouping    its reprints and its story (articles.grouping)
 
-Structure runs once per document, in the document's task; each article it yields then
-goes through ARTICLE_STEPS in a task of its own, so a long article holds up no other and
-is retried alone. Every door (upload, import, polling, re-parse, re-tag, the review's
+Structure runs once per document, in the document's task; the articles it yields then
+go through ARTICLE_STEPS in tasks of ARTICLES_PER_TASK articles (articles.pipeline_batch:
+the same steps and rows, one statement per table for the batch), and an article that
+fails a step fails alone. Every door (upload, import, polling, re-parse, re-tag, the review's
 edits, the recovery sweep, regroup) comes in here, and no step calls the next one: to
 change the order or add a step, edit ARTICLE_STEPS.
 
@@ -39,6 +40,7 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from keywords.analysis_save import analyses_save
 from keywords.services import article_analysis_save, article_text_analyse
 from keywords.text.analysis import Analysis
 
@@ -65,6 +67,9 @@ class ArticleRun:
     tags: list = field(default_factory=list)
     old_topic_ids: list[int] = field(default_factory=list)  # the topics it had before: their pages change too
     saved: list[str] = field(default_factory=list)  # the steps saved, in the order they ran
+    grouped: bool = True  # in a batch (articles.pipeline_batch): whether grouping runs for it
+    fingerprint: object = None  # in a batch: what grouping stores of its text, made beforehand
+    changed: bool = False  # in a batch: whether its save wrote anything (tags, events, columns)
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,9 @@ class Step:
     save: Callable[[ArticleRun], None]
     prepare: Callable[[ArticleRun], None] | None = None
     own_transaction: bool = False
+    # The save for several runs at once, in one transaction (articles.pipeline_batch);
+    # None: the batch calls `save` for each run.
+    save_many: Callable[[list[ArticleRun]], None] | None = None
     # On a re-tag (the text unchanged, the vocabulary perhaps not), whether the step still
     # has anything to do for this run; None: always.
     on_retag: Callable[[ArticleRun], bool] | None = None
@@ -85,6 +93,14 @@ def _analysis_prepare(run: ArticleRun) -> None:
 
 def _analysis_save(run: ArticleRun) -> None:
     run.tags, run.old_topic_ids = article_analysis_save(article=run.article, found=run.analysis)
+
+
+def _analysis_save_many(runs: list[ArticleRun]) -> None:
+    saved = analyses_save({run.article.pk: run.analysis for run in runs})
+    for run in runs:
+        result = saved[run.article.pk]
+        run.tags, run.old_topic_ids = result.tags, result.old_topic_ids
+        run.changed = run.changed or result.changed
 
 
 def _index_prepare(run: ArticleRun) -> None:
@@ -102,6 +118,32 @@ def _index_save(run: ArticleRun) -> None:
     )
 
 
+SEARCH_COLUMNS = ("search_title", "search_body", "search_title_grams", "search_lead", "search_body_grams")
+FINGERPRINT_COLUMNS = ("content_hash", "minhash")
+
+
+def _index_save_many(runs: list[ArticleRun]) -> None:
+    """One UPDATE for the batch, of the articles whose columns change: the search columns,
+    and for a run that prepared grouping's fingerprint its columns too, so that the row
+    is written once. The article objects get the new values: grouping reads its words there."""
+    changed, fingerprinted = [], False
+    for run in runs:
+        article, index = run.article, run.index
+        new = dict(zip(SEARCH_COLUMNS, (index.title, index.body, index.title_grams, index.lead, index.body_grams),
+                       strict=True))
+        if run.fingerprint is not None:
+            new |= {"content_hash": run.fingerprint.content_hash, "minhash": run.fingerprint.minhash}
+            fingerprinted = True
+        if any(getattr(article, name) != value for name, value in new.items()):
+            for name, value in new.items():
+                setattr(article, name, value)
+            changed.append(article)
+            run.changed = True
+    if changed:
+        columns = [*SEARCH_COLUMNS, *(FINGERPRINT_COLUMNS if fingerprinted else ())]
+        Article.objects.bulk_update(changed, columns, batch_size=len(changed))
+
+
 def _grouping_save(run: ArticleRun) -> None:
     article_group(article_id=run.article.pk)
 
@@ -116,8 +158,8 @@ def _grouping_on_retag(run: ArticleRun) -> bool:
 
 
 ARTICLE_STEPS: tuple[Step, ...] = (
-    Step("analysis", "分析", prepare=_analysis_prepare, save=_analysis_save),
-    Step("index", "建立搜索索引", prepare=_index_prepare, save=_index_save),
+    Step("analysis", "分析", prepare=_analysis_prepare, save=_analysis_save, save_many=_analysis_save_many),
+    Step("index", "建立搜索索引", prepare=_index_prepare, save=_index_save, save_many=_index_save_many),
     Step("grouping", "归入事件", save=_grouping_save, own_transaction=True, on_retag=_grouping_on_retag),
 )
 
@@ -136,7 +178,8 @@ class StepFailed(JobFailed):
 _NOT_THE_STEPS = (OperationalError, InterfaceError, SoftTimeLimitExceeded)
 
 
-def article_process(*, article_id: int, steps: Iterable[str] | None = None, retag: bool = False) -> ArticleRun | None:
+def article_process(*, article_id: int, steps: Iterable[str] | None = None, retag: bool = False,
+                    counted: bool = False) -> ArticleRun | None:
     """Run an article through ARTICLE_STEPS in order; None when it is not due.
 
     A whole run counts as an attempt (articles.recovery: an article that kills its worker
@@ -145,13 +188,16 @@ def article_process(*, article_id: int, steps: Iterable[str] | None = None, reta
     stored, for maintenance such as `manage.py regroup`; it counts no attempt.
     `retag` is a whole run after the vocabulary changed: a step whose `on_retag` finds
     nothing to do for the article is left out (grouping, unless the cut changed).
+    `counted`: the caller counted this run's attempt already (a batch that fell back to
+    running its articles one at a time).
 
     A step stopped by its limits (IngestError) is recorded and the run ends quietly, as
     the input's fault; any other failure is recorded and raised as StepFailed.
     """
     chosen = _chosen(steps)
     whole = steps is None
-    if whole and not article_analysis_begin(article_id=article_id):  # deleted while queued, or given up on
+    # Not due: deleted while queued, or given up on.
+    if whole and not counted and not article_analysis_begin(article_id=article_id):
         return None
     article = Article.objects.select_related("source").filter(pk=article_id).first()
     if article is None:
@@ -300,8 +346,12 @@ def document_queue(document_id: int) -> bool:
 
 
 def articles_queue(article_ids: Iterable[int]) -> None:
-    """Queue each article for ARTICLE_STEPS once the current transaction commits."""
-    from .tasks import article_process as task
+    """Queue the articles for ARTICLE_STEPS once the current transaction commits, a batch
+    of ARTICLES_PER_TASK per task (articles.pipeline_batch)."""
+    from .pipeline_batch import ARTICLES_PER_TASK
+    from .tasks import articles_process as task
 
-    for article_id in article_ids:
-        transaction.on_commit(lambda article_id=article_id: task_send(task, article_id))
+    ids = list(article_ids)
+    for start in range(0, len(ids), ARTICLES_PER_TASK):
+        batch = ids[start:start + ARTICLES_PER_TASK]
+        transaction.on_commit(lambda batch=batch: task_send(task, batch))

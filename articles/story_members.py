@@ -17,6 +17,9 @@ from django.db.models import QuerySet
 from .dedup.stories import StoryItem, pick_main, story_words
 from .models import Article, Story
 
+# The columns `story_item` never reads, and the largest: candidates and members load without them.
+NOT_READ = ("search_title_grams", "search_lead", "search_body_grams", "minhash")
+
 
 def story_item(article: Article) -> StoryItem:
     """An article as the pure story code sees it."""
@@ -46,7 +49,8 @@ def story_rebuild(*, story: Story) -> Story | None:
     story = Story.objects.select_for_update().filter(pk=story.pk).first()
     if story is None:
         return None
-    members = list(story.articles.select_related("source").order_by("pk"))  # ties go to the first stored
+    # Ties go to the first stored.
+    members = list(story.articles.select_related("source").defer(*NOT_READ).order_by("pk"))
     if len(members) < 2:
         Article.objects.filter(story=story).update(story=None)
         story.delete()

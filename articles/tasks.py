@@ -22,6 +22,13 @@ def article_process(article_id: int) -> None:
 
 
 @shared_task(**retry_on_database_errors())
+def articles_process(article_ids: list[int]) -> None:
+    from . import pipeline_batch
+
+    pipeline_batch.articles_process(article_ids=article_ids)
+
+
+@shared_task(**retry_on_database_errors())
 def job_run(job_id: int) -> None:
     jobs.job_run(job_id=job_id)
 

@@ -7,13 +7,14 @@ a database of its own):
       .venv/bin/python benchmarks/bench_ingest.py --articles 1000 --workers 1 2
 
 Articles are planned by `articles.synthetic` (the seeds' and the development corpus's
-sentences, as `generate_corpus` does), written unanalysed, and then each is sent to real
-`celery worker` processes as the `article_analyse` task the site queues for every new
-article (analysis, tags, events, search index, story grouping, with their database
-writes). Measured in the same run, as baselines: bare segmentation of the same texts and
-the text analysis alone, in this process. Then a full re-tag (the job `manage.py retag`
-and a topic edit start) through the same workers. Peak RSS of each worker is read from /proc. Prints figures; asserts
-nothing.
+sentences, as `generate_corpus` does), written unanalysed, and then sent to real `celery
+worker` processes as the pipeline's task (analysis, tags, events, search index, story
+grouping, with their database writes): `--per-task N` articles per `articles_process`
+task, as the site's queue sends them (articles.pipeline_batch), or with `--per-task 1`
+one `article_analyse` task per article. Measured in the same run, as baselines: bare
+segmentation of the same texts and the text analysis alone, in this process. Then a full
+re-tag (the job `manage.py retag` and a topic edit start) through the same workers. Peak
+RSS of each worker is read from /proc. Prints figures; asserts nothing.
 """
 from __future__ import annotations
 
@@ -49,7 +50,8 @@ from keywords.seed import load_2013  # noqa: E402
 from keywords.services import topics_retag_start  # noqa: E402
 from keywords.text.analysis import analyse_text  # noqa: E402
 
-TASK = "keywords.tasks.article_analyse"
+TASK = "keywords.tasks.article_analyse"  # one article
+BATCH_TASK = "articles.tasks.articles_process"  # several
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -109,6 +111,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--per-task", type=int, default=50, help="articles per task; 1: the one-article task")
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -138,12 +141,17 @@ def main() -> None:
         ids = write_unanalysed(planned)
         with worker_processes(workers, log_dir) as (queue, processes):
             started = time.perf_counter()
-            for article_id in ids:
-                celery_app.send_task(TASK, args=[article_id], queue=queue)
+            if args.per_task > 1:
+                for start in range(0, len(ids), args.per_task):
+                    celery_app.send_task(BATCH_TASK, args=[ids[start:start + args.per_task]], queue=queue)
+            else:
+                for article_id in ids:
+                    celery_app.send_task(TASK, args=[article_id], queue=queue)
             peaks = wait_while(Article.objects.filter(pk__in=ids, analysed_at__isnull=True).exists,
                                processes, log_dir)
             took = time.perf_counter() - started
-        rows.append((f"pipeline task, {workers} worker(s)", took, " / ".join(f"{p:.0f}" for p in peaks)))
+        rows.append((f"pipeline task ({args.per_task} per task), {workers} worker(s)", took,
+                     " / ".join(f"{p:.0f}" for p in peaks)))
 
     for workers in args.workers:
         with worker_processes(workers, log_dir) as (_, processes):

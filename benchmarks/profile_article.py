@@ -8,7 +8,8 @@ DATABASE_URL an SQLite file in DATA_DIR is used):
 
 Stores `--articles` synthetic articles (as bench_ingest plans them) and runs each through
 `articles.pipeline.article_process`, then runs `--profiled` more under a query log and
-cProfile: prints the mean number of statements per article by kind and table, the
+cProfile (with `--per-task N`, N > 1: through `articles.pipeline_batch.articles_process`,
+N at a time, as the site's task runs them): prints the mean number of statements per article by kind and table, the
 slowest statements, and the functions with the most cumulative time. Asserts nothing.
 """
 from __future__ import annotations
@@ -38,6 +39,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from articles.models import Article, Job  # noqa: E402
 from articles.pipeline import article_process  # noqa: E402
+from articles.pipeline_batch import articles_process  # noqa: E402
 from benchmarks.unanalysed import plan_articles, write_unanalysed  # noqa: E402
 from keywords.models import KeywordYear, Topic, TopicAlias, YearKeyword  # noqa: E402
 from keywords.seed import load_2013  # noqa: E402
@@ -62,22 +64,29 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--profiled", type=int, default=20)
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--per-task", type=int, default=1, help="articles per run; 1: one at a time")
     args = parser.parse_args()
+
+    def run_all(article_ids: list[int]) -> None:
+        if args.per_task == 1:
+            for article_id in article_ids:
+                article_process(article_id=article_id)
+            return
+        for start in range(0, len(article_ids), args.per_task):
+            articles_process(article_ids=article_ids[start:start + args.per_task])
 
     call_command("migrate", verbosity=0)
     Article.objects.all().delete()
     Job.objects.all().delete()
     load_2013(Topic, TopicAlias, KeywordYear, YearKeyword)
     ids = store(args.articles + args.profiled, args.seed)
-    for article_id in ids[: args.articles]:
-        article_process(article_id=article_id)
+    run_all(ids[: args.articles])
 
     profiler = cProfile.Profile()
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
         profiler.enable()
-        for article_id in ids[args.articles:]:
-            article_process(article_id=article_id)
+        run_all(ids[args.articles:])
         profiler.disable()
         took = time.perf_counter() - started
     n = args.profiled
@@ -94,7 +103,7 @@ def main() -> None:
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
     stats.print_stats(35)
-    stats.print_callees("article_group|_analysis_save|_grouping_save")
+    stats.print_callees("article_group|_analysis_save|_grouping_save|_save$|_group$")
     print(out.getvalue())
 
 

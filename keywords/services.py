@@ -5,7 +5,6 @@ after it; nothing here queues or chains other steps."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
 from articles.ingest.limits import run_with_time_limit
@@ -13,11 +12,10 @@ from articles.job_chunks import Chunking, chunks_step
 from articles.jobs import job_create
 from articles.models import Article, Job
 
+from .analysis_save import analyses_save
 from .dictionary import current_vocabulary
-from .models import ArticleOrganisation, ArticleTopic, Organisation, TimelineEvent
-from .summaries import summaries_held, summaries_sync
-from .text.analysis import Analysis, EventFound, analyse_text
-from .text.events import event_key
+from .models import ArticleTopic
+from .text.analysis import Analysis, analyse_text
 
 ANALYSE_IN_CHILD_CHARS = 20_000  # longer articles are analysed under the time and memory limits
 
@@ -46,33 +44,14 @@ def article_analysis_save(*, article: Article, found: Analysis) -> tuple[list[Ar
     (inside the pipeline's transaction, which holds the article's row). Returns the new
     tags and the topics it had before, whose pages the pipeline makes cold once it is done.
 
-    One round trip per table: each old row set goes with one DELETE (no SELECT first) and
-    each new one with one INSERT, the events' topic and organisation links included."""
-    old_topics = list(ArticleTopic.objects.filter(article=article).values_list("topic_id", flat=True))
-    with summaries_held():  # the counts take the difference once, below
-        ArticleTopic.objects.filter(article=article).delete()
-    names = {m.name for m in found.organisations} | {name for e in found.events for name in e.organisations}
-    org_ids = dict(Organisation.objects.filter(name__in=names).values_list("name", "pk")) if names else {}
-    _save_organisations(article, found.organisations, org_ids)
-    _save_events(article, found.events, org_ids)
-    tags = ArticleTopic.objects.bulk_create(
-        ArticleTopic(
-            article=article,
-            topic_id=m.key,
-            mentions=m.mentions,
-            title_mentions=m.title_mentions,
-            in_title=m.in_title,
-            score=m.score,
-            strength=m.strength,
-        )
-        for m in found.topics
-    )
-    summaries_sync(article_ids=[article.pk])
-    return tags, old_topics
+    The same save as a batch's (keywords.analysis_save): one round trip per table, each
+    old row set gone with one plain DELETE (no SELECT first), each new one with one INSERT,
+    nothing written when the rows come out as they were."""
+    saved = analyses_save({article.pk: found})[article.pk]
+    return saved.tags, saved.old_topic_ids
 
 
 RETAG_CHUNK = 200
-RETAG_PROGRESS_EVERY = 20
 
 
 def topics_retag_start(*, reason: str = "", user=None, foreground: bool = False) -> Job:
@@ -109,63 +88,11 @@ def _retag_next_ids(after_id: int, size: int) -> list[int]:
 
 
 def _retag_run(ids: list[int], progress) -> None:
-    """Analysis and index for each article; grouping only where the new cut changed
-    what it reads (articles.pipeline: a re-tag leaves the text as it was)."""
-    from articles.pipeline import article_process
+    """Analysis and index for each article, a batch at a time; grouping only where the new
+    cut changed what it reads (articles.pipeline: a re-tag leaves the text as it was)."""
+    from articles.pipeline_batch import ARTICLES_PER_TASK, articles_process
 
-    counted = 0
-    for n, article_id in enumerate(ids, start=1):
-        article_process(article_id=article_id, retag=True)
-        if n % RETAG_PROGRESS_EVERY == 0 or n == len(ids):
-            progress(n - counted)
-            counted = n
-
-
-def _save_organisations(article: Article, mentions, org_ids: dict[str, int]) -> None:
-    ArticleOrganisation.objects.filter(article=article).delete()
-    ArticleOrganisation.objects.bulk_create(
-        ArticleOrganisation(article=article, organisation_id=org_ids[m.name], mentions=m.mentions)
-        for m in mentions if m.name in org_ids
-    )
-
-
-def _events_delete(article: Article) -> None:
-    """The article's events and their links, in three statements and no SELECT: Django's
-    delete of the events would read them first to cascade to their links."""
-    TopicLink, OrganisationLink = TimelineEvent.topics.through, TimelineEvent.organisations.through
-    TopicLink.objects.filter(timelineevent__article=article).delete()
-    OrganisationLink.objects.filter(timelineevent__article=article).delete()
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TimelineEvent._meta.db_table} WHERE article_id = %s", [article.pk])
-
-
-def _save_events(article: Article, events: list[EventFound], org_ids: dict[str, int]) -> None:
-    """The article's dated sentences, each linked to the topics and organisations in it."""
-    _events_delete(article)
-    if not events:
-        return
-    rows = TimelineEvent.objects.bulk_create(
-        TimelineEvent(
-            article=article,
-            sentence=found.event.sentence[:2000],
-            date_text=found.event.raw[:50],
-            happened_on=found.event.when,
-            precision=found.event.precision,
-            is_forecast=found.event.is_forecast,
-            key=event_key(found.event),
-            position=position,
-            topic_count=len(set(found.topics)),
-            year=found.event.when.year,
-        )
-        for position, found in enumerate(events)
-    )
-    TopicLink, OrganisationLink = TimelineEvent.topics.through, TimelineEvent.organisations.through
-    TopicLink.objects.bulk_create(
-        TopicLink(timelineevent_id=row.pk, topic_id=topic_id)
-        for row, found in zip(rows, events, strict=True) for topic_id in sorted(set(found.topics))
-    )
-    OrganisationLink.objects.bulk_create(
-        OrganisationLink(timelineevent_id=row.pk, organisation_id=org_id)
-        for row, found in zip(rows, events, strict=True)
-        for org_id in sorted({org_ids[name] for name in found.organisations if name in org_ids})
-    )
+    for start in range(0, len(ids), ARTICLES_PER_TASK):
+        batch = ids[start:start + ARTICLES_PER_TASK]
+        articles_process(article_ids=batch, retag=True)
+        progress(len(batch))

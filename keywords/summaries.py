@@ -88,8 +88,10 @@ def _apply(deltas: Counter) -> None:
         if value:
             cells.setdefault((topic_id, day), [0, 0, 0])[("about", "articles", "mentions").index(column)] = value
     topics = set(Topic.objects.filter(pk__in={t for t, _ in cells}).values_list("pk", flat=True))
-    totals = [(t, *v) for (t, day), v in cells.items() if day is None and t in topics]
-    days = [(t, day, *v) for (t, day), v in cells.items() if day is not None and t in topics]
+    # In key order: two workers applying overlapping counts lock the rows in the same order
+    # and so never deadlock (a batch of articles touches many topics and days at once).
+    totals = sorted((t, *v) for (t, day), v in cells.items() if day is None and t in topics)
+    days = sorted((t, day, *v) for (t, day), v in cells.items() if day is not None and t in topics)
     _upsert(TopicCount._meta.db_table, ["topic_id"], totals)
     _upsert(TopicDayCount._meta.db_table, ["topic_id", "day"], days)
     if any(v[1] < 0 for v in cells.values()):

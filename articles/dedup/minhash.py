@@ -51,22 +51,23 @@ def _permutations(num_perm: int):
     return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
 
 
-def signature(text: str, *, k: int = K, num_perm: int = NUM_PERM) -> LeanMinHash:
-    """The MinHash of `text`'s k-character shingles (after normalisation)."""
+def signature(text: str, *, k: int = K, num_perm: int = NUM_PERM, key: str | None = None) -> LeanMinHash:
+    """The MinHash of `text`'s k-character shingles (after normalisation); `key`: the
+    text's `content_key`, when the caller has it already."""
     from datasketch import LeanMinHash, MinHash
 
     minhash = MinHash(
         num_perm=num_perm, seed=SEED, hashfunc=_hash32, permutations=_permutations(num_perm), scheme=SCHEME
     )
-    grams = shingles(content_key(text), k)
+    grams = shingles(content_key(text) if key is None else key, k)
     if grams:
         minhash.update_batch([g.encode("utf-8") for g in grams])
     return LeanMinHash(minhash)
 
 
-def signature_values(text: str, *, k: int = K, num_perm: int = NUM_PERM) -> np.ndarray:
+def signature_values(text: str, *, k: int = K, num_perm: int = NUM_PERM, key: str | None = None) -> np.ndarray:
     """The signature as plain integers, for storing beside an article and rebuilding an index."""
-    return signature(text, k=k, num_perm=num_perm).hashvalues.copy()
+    return signature(text, k=k, num_perm=num_perm, key=key).hashvalues.copy()
 
 
 class ReprintIndex:

@@ -24,7 +24,11 @@ def failing(step_name: str, error: Exception):
     def broken(run):
         raise error
 
-    return tuple(replace(s, save=broken) if s.name == step_name else s for s in ARTICLE_STEPS)
+    def broken_many(runs):
+        raise error
+
+    return tuple(replace(s, save=broken, save_many=s.save_many and broken_many) if s.name == step_name else s
+                 for s in ARTICLE_STEPS)
 
 
 def state(article: Article) -> dict:

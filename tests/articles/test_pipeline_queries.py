@@ -15,9 +15,10 @@ pytestmark = pytest.mark.django_db
 BODY = ("2013年3月，阿里巴巴与慧聪网在跨境电商和互联网金融上合作。2014年，京东发布大数据平台，"
         "产业带企业上线。去年，敦煌网的在线交易增长。") * 3
 # measured on 2026-11-30 on SQLite (savepoints counted): 40, 20, and 45, 26 once the topic
-# counts are kept per change (keywords/summaries.py); with one statement of margin.
+# counts are kept per change (keywords/summaries.py); with one statement of margin; one more
+# (47) once the analysis reads the rows it replaces, so that an unchanged article writes none.
 # Grouping holds most of them: here every article reprints the others, one story of 31.
-BOUND_NEW, BOUND_RETAG = 46, 27
+BOUND_NEW, BOUND_RETAG = 47, 27
 
 
 @pytest.fixture

@@ -34,9 +34,9 @@ def _slow_down(**kwargs) -> None:
         return
     _slowed = True
     from articles import services
-    from keywords import services as keyword_services
+    from keywords import analysis_save
 
     if parse := float(os.environ.get("FAULT_SLOW_PARSE_SECONDS") or 0):
         services.parse_document = _slow(services.parse_document, parse)
     if analysis := float(os.environ.get("FAULT_SLOW_ANALYSIS_SECONDS") or 0):
-        keyword_services._save_organisations = _slow(keyword_services._save_organisations, analysis)
+        analysis_save._insert = _slow(analysis_save._insert, analysis)
