@@ -8,7 +8,6 @@ from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
     Count,
-    F,
     Max,
     OuterRef,
     Prefetch,
@@ -17,9 +16,8 @@ from django.db.models import (
     Sum,
     Value,
     When,
-    Window,
 )
-from django.db.models.functions import Coalesce, ExtractYear, RowNumber, TruncMonth, TruncQuarter
+from django.db.models.functions import Coalesce, ExtractYear, TruncMonth, TruncQuarter
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -245,18 +243,22 @@ def year_review(keyword_year: KeywordYear, *, top: int = 3) -> list[dict]:
 
 def _best_of_year(topic_ids: list[int], year: int, top: int) -> dict[int, list[Article]]:
     """Each topic's `top` articles of the year (one per story), about it first, then by
-    relevance: one query ranks the tags of every topic at once (a query per keyword read
-    the year's articles ten times), one more loads the few articles shown."""
+    relevance: one query, each topic's n-th best a subquery that walks the topic's tags
+    in that order (the `tag_topic_strength_score` index) until it meets the year, one
+    more loads the few articles shown. Ranking all the year's tags of every keyword with
+    a window function grew with the year (143 ms at 34,000 articles)."""
     tags = one_per_story(
-        ArticleTopic.objects.filter(topic_id__in=topic_ids, article__is_published=True,
+        ArticleTopic.objects.filter(topic=OuterRef("pk"), article__is_published=True,
                                     article__published_at__year=year),
         via="article__",
+    ).order_by("strength", "-score", "-article_id").values("article_id")  # "about" sorts before "mentions"
+    ranks = [f"best_{n}" for n in range(top)]
+    rows = (
+        Topic.objects.filter(pk__in=topic_ids)
+        .annotate(**{rank: Subquery(tags[n:n + 1]) for n, rank in enumerate(ranks)})
+        .values_list("pk", *ranks)
     )
-    order = [F("strength").asc(), F("score").desc(), F("article_id").desc()]  # "about" sorts before "mentions"
-    ranked = list(
-        tags.annotate(row=Window(RowNumber(), partition_by=[F("topic_id")], order_by=order))
-        .filter(row__lte=top).order_by("topic_id", "row").values_list("topic_id", "article_id")
-    )
+    ranked = [(topic_id, pk) for topic_id, *best in rows for pk in best if pk is not None]
     articles = Article.objects.only("pk", "title", "published_at").in_bulk([pk for _, pk in ranked])
     best: dict[int, list[Article]] = {}
     for topic_id, pk in ranked:

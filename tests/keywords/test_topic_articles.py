@@ -72,3 +72,13 @@ def test_a_topic_timeline_keeps_the_order_of_reading_every_event_when_the_limit_
         event.topics.add(topic)
     everything = [e.sentence for e in topic_timeline(topic, limit=100)["happened"]]
     assert [e.sentence for e in topic_timeline(topic, limit=6)["happened"]] == everything[:6]
+
+
+def test_a_years_best_articles_are_its_about_ones_first_then_the_most_relevant_of_that_year(topic):
+    from keywords.selectors import _best_of_year
+
+    in_2015 = shown_tags(topic).filter(article__published_at__year=2015)
+    expected = list(in_2015.order_by("strength", "-score", "-article_id").values_list("article_id", flat=True)[:3])
+    assert [a.pk for a in _best_of_year([topic.pk], 2015, 3)[topic.pk]] == expected
+    assert [a.is_published for a in Article.objects.filter(pk__in=expected)] == [True] * 3
+    assert _best_of_year([topic.pk], 2016, 3) == {}
