@@ -1,6 +1,7 @@
 """Reads for the articles app: what pages and feeds show."""
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -128,12 +129,24 @@ def articles_related(article: Article, limit: int = 5) -> list[Article]:
     """
     from keywords.models import ArticleTopic
 
-    tags = (
-        ArticleTopic.objects.filter(topic_id__in=article.topic_tags.values("topic_id"), article__is_published=True)
-        .exclude(article_id=article.pk)
-        .order_by("-score")
-        .values_list("article_id", "score")[:RELATED_CANDIDATES]
-    )
+    # On PostgreSQL each topic's (topic, -score) index is read to its bound, the slices in
+    # one UNION ALL, and the best of them kept: one query over all the topics sorted every
+    # tag they have (75 ms at 34,000 articles). SQLite takes no ordered slices in a UNION:
+    # it sorts them all, as a small development database can.
+    def candidates(topics) -> QuerySet:
+        return (
+            ArticleTopic.objects.filter(topic_id__in=topics, article__is_published=True)
+            .exclude(article_id=article.pk)
+            .order_by("-score")
+            .values_list("article_id", "score")[:RELATED_CANDIDATES]
+        )
+
+    topics = list(article.topic_tags.values_list("topic_id", flat=True))
+    if len(topics) > 1 and connection.features.supports_slicing_ordering_in_compound:
+        tags = candidates(topics[:1]).union(*(candidates([t]) for t in topics[1:]), all=True)
+    else:
+        tags = candidates(topics)
+    tags = sorted(tags, key=lambda tag: -tag[1])[:RELATED_CANDIDATES]
     shared: dict[int, list[float]] = {}
     for pk, score in tags:
         counts = shared.setdefault(pk, [0, 0.0])

@@ -1,7 +1,9 @@
 """The site under load as an operator runs it (issue 15): gunicorn with DEBUG off and the
 Redis cache, loaded from this second process over loopback, each page type's p50/p95 cold
 (cache cleared before every request) and warm, next to a trivial view (robots.txt)
-measured in the same run, and the web process's peak memory.
+measured in the same run, each kind's warm throughput (requests per second, one client,
+back to back) with its ratio to the trivial view's, and the web process's peak memory
+after each kind with how much that kind grew it.
 
 Run against a database filled by `manage.py generate_corpus --articles N`:
   DATABASE_URL=postgres://…/b2b_scale REDIS_URL=redis://127.0.0.1:6379/15 \\
@@ -47,14 +49,26 @@ def pages(topic: str, article: int, year: int) -> list[tuple[str, list[str]]]:
     ]
 
 
-def rss_mb(pid: int) -> float:
-    """The gunicorn worker's peak resident memory (VmHWM), or the master's if no child."""
+def rss_mb(pid: int, field: str = "VmHWM") -> float:
+    """The gunicorn worker's peak resident memory (VmHWM; VmRSS for the current one), or the
+    master's if no child."""
     children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     target = children[0] if children else pid
     for line in Path(f"/proc/{target}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def throughput(conn: http.client.HTTPConnection, paths: list[str], requests: int) -> float:
+    """Warm requests per second, one client back to back, cycling over the kind's paths
+    (each served once first so every one is cached)."""
+    for path in paths:
+        timed(conn, path)
+    started = time.perf_counter()
+    for i in range(requests):
+        timed(conn, paths[i % len(paths)])
+    return requests / (time.perf_counter() - started)
 
 
 def timed(conn: http.client.HTTPConnection, path: str) -> float:
@@ -80,6 +94,7 @@ def main() -> None:
     parser.add_argument("--skip", nargs="*", default=[], help="page kinds to leave out, e.g. search")
     parser.add_argument("--queries", type=int, default=0, help="only the first N queries of each search row")
     parser.add_argument("--only", nargs="*", default=[], help="page kinds to measure (the trivial view always is)")
+    parser.add_argument("--burst", type=int, default=200, help="warm requests per kind for its throughput")
     parser.add_argument("--code", default=str(ROOT), help="the checkout to serve (another branch, for a before/after)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "b2bwatch.settings")
@@ -111,16 +126,19 @@ def main() -> None:
                 time.sleep(0.2)
                 conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=300)
         start_rss = rss_mb(server.pid)
-        print(f"{count} articles; web worker after start {start_rss:.0f} MB")
-        print("| page | cold p50 | cold p95 | cold p99 | warm p50 | warm p95 | cold / trivial | peak RSS after |")
-        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-        trivial = None
+        print(f"{count} articles; web worker after start {start_rss:.0f} MB; load average "
+              f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+        print("| page | cold p50 | cold p95 | cold p99 | warm p50 | warm p95 | warm p99 | warm req/s | "
+              "req/s / trivial | cold p50 / trivial | peak RSS after | peak grew by |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        trivial = trivial_rps = None
         for name, paths in pages(topic, article, year):
             if name in args.skip or (args.only and name != "trivial view" and name not in args.only):
                 continue
             if args.queries and name.startswith("search"):
                 paths = paths[: args.queries]
             cold, warm = [], []
+            peak_before = rss_mb(server.pid)
             # The slow kinds get fewer rounds (each search query is its own request).
             rounds = args.rounds if name != "timeline" and not name.startswith("search") else max(1, args.rounds // 4)
             for _ in range(rounds):
@@ -128,11 +146,17 @@ def main() -> None:
                     cache.flushdb()
                     cold.append(timed(conn, path))
                     warm.append(timed(conn, path))
+            rps = throughput(conn, paths, args.burst)
             p50 = statistics.median(cold)
             trivial = trivial or p50
+            trivial_rps = trivial_rps or rps
+            peak = rss_mb(server.pid)
             print(f"| {name} | {p50:.0f} ms | {percentile(cold, 95):.0f} ms | {percentile(cold, 99):.0f} ms | "
-                  f"{statistics.median(warm):.1f} ms | "
-                  f"{percentile(warm, 95):.1f} ms | {p50 / trivial:.0f}× | {rss_mb(server.pid):.0f} MB |")
+                  f"{statistics.median(warm):.1f} ms | {percentile(warm, 95):.1f} ms | {percentile(warm, 99):.1f} ms | "
+                  f"{rps:.0f} | {rps / trivial_rps:.2f}× | {p50 / trivial:.0f}× | {peak:.0f} MB | "
+                  f"{peak - peak_before:.0f} MB |", flush=True)
+        print(f"web worker at the end: {rss_mb(server.pid, 'VmRSS'):.0f} MB resident, peak "
+              f"{rss_mb(server.pid):.0f} MB; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         server.terminate()
         server.wait()

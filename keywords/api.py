@@ -11,6 +11,7 @@ from b2bwatch.api_pagination import Pages
 
 from . import selectors
 from .models import Topic
+from .topic_articles import TopicArticles
 
 router = Router(tags=["keywords"])
 
@@ -87,7 +88,7 @@ def get_topic(request, slug: str):
 @decorate_view(cached_page)  # one body per URL in the page cache, invalidated like the lists
 @paginate(Pages, page_size=20)
 def topic_articles(request, slug: str):
-    return selectors.topic_articles(selectors.topic_get(slug)).select_related("source")
+    return TopicArticles(selectors.topic_get(slug), "date")
 
 
 def _year_out(keyword_year) -> dict:

@@ -12,7 +12,9 @@ class TopicFeed(ArticleFeed):
     """The articles about the topic first (newest first), then those that only mention it."""
 
     def get_object(self, request, slug):
-        return topic_get(slug)
+        topic = topic_get(slug)
+        topic.counts = topic_strength_counts(topic)  # the description's, and where the list's first run ends
+        return topic
 
     def title(self, topic):
         return f"b2bwatch · {topic.term}"
@@ -21,12 +23,12 @@ class TopicFeed(ArticleFeed):
         return topic.get_absolute_url()
 
     def description(self, topic):
-        counts = topic_strength_counts(topic)
+        counts = topic.counts
         about = topic.description or f"关于“{topic.term}”的B2B行业文章"
         return f"{about}（{counts['about']} 篇以此为主题，另有 {counts['mentions']} 篇提及）"
 
     def items(self, topic):
-        return topic_articles_latest(topic, FEED_SIZE)
+        return topic_articles_latest(topic, FEED_SIZE, counts=topic.counts)
 
 
 class YearFeed(ArticleFeed):

@@ -133,6 +133,9 @@ class ArticleTopic(models.Model):
         indexes = [
             models.Index(fields=["topic", "-score"]),
             models.Index(fields=["topic", "strength"]),
+            # A topic's tags in the order its best articles are chosen by (about first,
+            # then relevance): the year page walks it for each keyword's first few.
+            models.Index(fields=["topic", "strength", "-score", "-article"], name="tag_topic_strength_score"),
             # On PostgreSQL also `tag_topic_listing` (migration 0008), covering a topic's list.
         ]
 

@@ -8,20 +8,16 @@ from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
     Count,
-    Exists,
-    F,
     Max,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
     Sum,
     Value,
     When,
-    Window,
 )
-from django.db.models.functions import Coalesce, ExtractYear, RowNumber, TruncMonth, TruncQuarter
+from django.db.models.functions import Coalesce, ExtractYear, TruncMonth, TruncQuarter
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -38,6 +34,7 @@ from .models import (
     TopicDayCount,
     YearKeyword,
 )
+from .topic_articles import TopicArticles, topic_strength_counts  # noqa: F401 (the pages' reads, here)
 
 
 def keyword_year_latest() -> KeywordYear | None:
@@ -88,77 +85,17 @@ def topic_year_ranks(topic: Topic) -> list[YearKeyword]:
 ABOUT_FIRST = Case(When(strength=ArticleTopic.Strength.ABOUT, then=Value(0)), default=Value(1))
 
 
-def _tagged(topic: Topic) -> QuerySet[Article]:
-    """The topic's published articles, one per story, each with `is_about`."""
-    about = ArticleTopic.objects.filter(article=OuterRef("pk"), topic=topic, strength=ArticleTopic.Strength.ABOUT)
-    return (
-        one_per_story(Article.objects.published())
-        .filter(topic_tags__topic=topic)
-        .annotate(is_about=Exists(about))
-        .select_related("source", "publication")
-    )
-
-
-def topic_articles(topic: Topic) -> QuerySet[Article]:
-    """The articles about the topic, newest first, then those that only mention it."""
-    return _tagged(topic).order_by("-is_about", F("published_at").desc(nulls_last=True), "-id")
-
-
-def _shown_tags(topic: Topic) -> QuerySet[ArticleTopic]:
-    """The topic's tags on published articles, one per story: narrow rows that its list is
-    ordered, paged and counted by, without reading any article's body."""
-    return one_per_story(ArticleTopic.objects.filter(topic=topic, article__is_published=True), via="article__")
-
-
-def topic_strength_counts(topic: Topic) -> dict[str, int]:
-    """How many of the topic's articles (one per story) are about it, and how many only mention it."""
-    counts = _shown_tags(topic).aggregate(about=Count("pk", filter=_ABOUT), total=Count("pk"))
-    return {"about": counts["about"], "mentions": counts["total"] - counts["about"]}
-
-
-_ABOUT = Q(strength=ArticleTopic.Strength.ABOUT)
-_PAGE_ORDERS = {
-    "date": (ABOUT_FIRST, F("article__published_at").desc(nulls_last=True), "-article_id"),
-    "relevance": (ABOUT_FIRST, "-score", F("article__published_at").desc(nulls_last=True), "-article_id"),
-}
-
-
-def _ordered_tags(topic: Topic, order: str) -> QuerySet[ArticleTopic]:
-    return _shown_tags(topic).order_by(*_PAGE_ORDERS[order]).values_list("article_id", "strength")
-
-
-def _articles_of(tags) -> list[Article]:
-    """The articles of these (article id, strength) rows, in their order, each with `is_about`."""
-    rows = list(tags)
-    found = Article.objects.select_related("source", "publication").in_bulk([pk for pk, _ in rows])
-    articles = []
-    for pk, strength in rows:
-        if pk in found:  # deleted since the ids were read
-            found[pk].is_about = strength == ArticleTopic.Strength.ABOUT
-            articles.append(found[pk])
-    return articles
-
-
-def topic_articles_page(topic: Topic, order: str, number, *, count: int | None = None) -> Page:
+def topic_articles_page(topic: Topic, order: str, number, *, counts: dict[str, int] | None = None) -> Page:
     """One page of the topic's articles, by date (newest first) or by relevance, those
-    about it before those that only mention it; each with `is_about`.
-
-    The page's ids are chosen from the narrow tag rows, then only those 20 articles are
-    read: ordering whole article rows (bodies and all) for one page took 190-480 ms at
-    25,000 articles. `count`, when the caller has it (`topic_strength_counts`), saves
-    counting the same rows again.
-    """
-    paginator = Paginator(_ordered_tags(topic, order), settings.ARTICLES_PER_PAGE)
-    if count is not None:
-        paginator.count = count  # a cached property: set, it is not computed
-    page = paginator.get_page(number)
-    page.object_list = _articles_of(page.object_list)
+    about it before those that only mention it; each with `is_about`. `counts`, when the
+    caller has them (`topic_strength_counts`), are not read again (keywords.topic_articles)."""
+    page = Paginator(TopicArticles(topic, order, counts), settings.ARTICLES_PER_PAGE).get_page(number)
     return page
 
 
-def topic_articles_latest(topic: Topic, limit: int) -> list[Article]:
+def topic_articles_latest(topic: Topic, limit: int, *, counts: dict[str, int] | None = None) -> list[Article]:
     """The first `limit` of the topic's articles by date, read as one page is (a feed)."""
-    return _articles_of(_ordered_tags(topic, "date")[:limit])
+    return TopicArticles(topic, "date", counts)[:limit]
 
 
 _SUMS = {"about": Sum("about"), "articles": Sum("articles"), "mentions": Sum("mentions")}
@@ -306,18 +243,22 @@ def year_review(keyword_year: KeywordYear, *, top: int = 3) -> list[dict]:
 
 def _best_of_year(topic_ids: list[int], year: int, top: int) -> dict[int, list[Article]]:
     """Each topic's `top` articles of the year (one per story), about it first, then by
-    relevance: one query ranks the tags of every topic at once (a query per keyword read
-    the year's articles ten times), one more loads the few articles shown."""
+    relevance: one query, each topic's n-th best a subquery that walks the topic's tags
+    in that order (the `tag_topic_strength_score` index) until it meets the year, one
+    more loads the few articles shown. Ranking all the year's tags of every keyword with
+    a window function grew with the year (143 ms at 34,000 articles)."""
     tags = one_per_story(
-        ArticleTopic.objects.filter(topic_id__in=topic_ids, article__is_published=True,
+        ArticleTopic.objects.filter(topic=OuterRef("pk"), article__is_published=True,
                                     article__published_at__year=year),
         via="article__",
+    ).order_by("strength", "-score", "-article_id").values("article_id")  # "about" sorts before "mentions"
+    ranks = [f"best_{n}" for n in range(top)]
+    rows = (
+        Topic.objects.filter(pk__in=topic_ids)
+        .annotate(**{rank: Subquery(tags[n:n + 1]) for n, rank in enumerate(ranks)})
+        .values_list("pk", *ranks)
     )
-    order = [F("strength").asc(), F("score").desc(), F("article_id").desc()]  # "about" sorts before "mentions"
-    ranked = list(
-        tags.annotate(row=Window(RowNumber(), partition_by=[F("topic_id")], order_by=order))
-        .filter(row__lte=top).order_by("topic_id", "row").values_list("topic_id", "article_id")
-    )
+    ranked = [(topic_id, pk) for topic_id, *best in rows for pk in best if pk is not None]
     articles = Article.objects.only("pk", "title", "published_at").in_bulk([pk for _, pk in ranked])
     best: dict[int, list[Article]] = {}
     for topic_id, pk in ranked:

@@ -66,17 +66,37 @@ def key_events(events: list[TimelineEvent], limit: int = KEY_EVENTS_SHOWN) -> li
 
 
 def topic_timeline(topic: Topic, limit: int = 200) -> dict[str, list[TimelineEvent]]:
-    """A topic's events in date order: what happened, and forecasts apart."""
-    events = unique_events(
-        _shown(_published_events().filter(topic_count__gt=0, topics=topic))
-        .order_by("happened_on", "article__published_at", "article_id", "position")[:limit]
-    )
+    """A topic's events in date order: what happened, and forecasts apart.
+
+    The first `limit` events by date (then article date, article, position) are read in
+    the order of the dated-events index (`event_with_topics_by_date`: date, position),
+    which the database walks probing each event's topic link, plus every event of the
+    last date read (its order within a day needs the article's date), and ordered here:
+    sorting all of a topic's events by the article's date read every one of them (4,000
+    for 跨境电商 at 34,000 articles, 95-360 ms)."""
+    events = _shown(_published_events().filter(topic_count__gt=0, topics=topic)).only(
+        *EVENT_COLUMNS, "article__published_at")
+    first = list(events.order_by("happened_on", "position")[:limit])
+    if len(first) == limit:
+        last_day = first[-1].happened_on
+        known = {e.pk for e in first}
+        first += [e for e in events.filter(happened_on=last_day) if e.pk not in known]
+    first.sort(key=_date_order)
+    events = unique_events(first[:limit])
     happened = [e for e in events if not e.is_forecast]
     return {
         "happened": happened,
         "forecasts": [e for e in events if e.is_forecast],
         "key": key_events(happened),
     }
+
+
+def _date_order(event: TimelineEvent) -> tuple:
+    """happened_on, then the article's date (undated last, as PostgreSQL sorts NULLs),
+    the article and the position."""
+    published = event.article.published_at
+    return (event.happened_on, published is None, published.timestamp() if published else 0, event.article_id,
+            event.position)
 
 
 def main_events_by_year(limit: int = 8) -> dict[int, list[TimelineEvent]]:

@@ -51,7 +51,7 @@ def topic_detail(request, slug: str):
     topic = selectors.topic_get(slug)
     order = "relevance" if request.GET.get("sort") == "relevance" else "date"
     counts = selectors.topic_strength_counts(topic)
-    page = selectors.topic_articles_page(topic, order, request.GET.get("page"), count=sum(counts.values()))
+    page = selectors.topic_articles_page(topic, order, request.GET.get("page"), counts=counts)
     by_period = selectors.topic_mentions_by_period(topic, "quarter")
     return render(
         request,

@@ -6,6 +6,10 @@ index, story grouping); the rest is analysed by the same pure `analyse_text` and
 organisations, timeline events and their links, search columns), one round trip per
 table per batch. Bulk articles carry
 their content hash but no MinHash bands; reprints are put in stories directly.
+
+`--replicate-to N` generates nothing: it copies the analysed articles in SQL until the
+archive holds N (articles/replicate.py says what a copy is), for measuring at a size the
+analysis would take hours to build.
 """
 from __future__ import annotations
 
@@ -14,14 +18,15 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.dedup.fingerprint import content_key, exact_hash
 from articles.models import Article, Publication, Source, Story
 from articles.pipeline import article_process
+from articles.replicate import replicate_to
 from articles.search.index import index_text
 from articles.synthetic import ASSOCIATIONS, PUBLISHERS, ArchiveBuilder, PlannedArticle, sentence_pool
 from keywords.dictionary import current_vocabulary
@@ -59,9 +64,16 @@ class Command(BaseCommand):
         parser.add_argument("--pipeline", type=int, default=200, help="这么多篇走完整的分析流程（含事件分组）")
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument("--seed", type=int, default=15)
+        parser.add_argument("--replicate-to", type=int, default=0,
+                            help="不生成新文章：按 SQL 复制已分析的文章（新编号、日期平移、换来源）"
+                                 "直到共这么多篇；仅 PostgreSQL")
 
-    def handle(self, *args, articles: int, pipeline: int, workers: int, seed: int, **options):
+    def handle(self, *args, articles: int, pipeline: int, workers: int, seed: int, replicate_to: int = 0,
+               **options):
         global _vocabulary
+        if replicate_to:
+            self._replicate(replicate_to)
+            return
         shared = Path(settings.SEEDS_DIR).parent
         sentences, titles = sentence_pool(Path(settings.SEEDS_DIR), shared / "corpus")
         plan = ArchiveBuilder(sentences, titles, seed=seed).plan(articles)
@@ -97,6 +109,20 @@ class Command(BaseCommand):
                 took = time.perf_counter() - started
                 self.stdout.write(f"bulk: {done}/{len(rest)} in {took:.0f} s, {done / took:.0f} articles/s")
         self.stdout.write(self.style.SUCCESS(f"{Article.objects.count()} articles in the database"))
+
+    def _replicate(self, target: int) -> None:
+        if connection.vendor != "postgresql":
+            raise CommandError("--replicate-to copies rows in PostgreSQL's SQL: set DATABASE_URL")
+        started, copies = time.perf_counter(), [0]
+
+        def progress(round_number: int, copied: int, count: int) -> None:
+            took = time.perf_counter() - started
+            copies[0] += copied
+            self.stdout.write(f"replica round {round_number}: {copied} copies, {count} articles, "
+                              f"{took:.0f} s, {copies[0] / max(took, 1e-9):.0f} copies/s")
+
+        count = replicate_to(target, progress=progress)
+        self.stdout.write(self.style.SUCCESS(f"{count} articles in the database (copies: see articles/replicate.py)"))
 
     def _fields(self, planned: PlannedArticle, sources, publications, ids) -> dict:
         text = f"{planned.title}\n{planned.body}"
