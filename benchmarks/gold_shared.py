@@ -39,13 +39,16 @@ def available() -> bool:
 
 
 class _Text(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, cells: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.cells = cells
 
     def handle_starttag(self, tag, attrs):
         if tag in BLOCKS:
             self.parts.append("\n")
+        elif tag == "td" and self.cells:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag):
         if tag in BLOCKS:
@@ -55,11 +58,13 @@ class _Text(HTMLParser):
         self.parts.append(data.replace("\n", " "))
 
 
-def plain(markup: str) -> str:
-    """HTML to the text a reader sees, one paragraph a line."""
-    parser = _Text()
+def plain(markup: str, *, cells: bool = False, keep_ideographic_space: bool = False) -> str:
+    """HTML to the text a reader sees, one paragraph a line. The gold set's collectors
+    share it (collect_policy.py separates table cells and keeps U+3000 as published)."""
+    parser = _Text(cells)
     parser.feed(markup)
-    lines = (re.sub(r"[ \t\r\xa0\u3000]+", " ", line).strip() for line in unescape("".join(parser.parts)).split("\n"))
+    spaces = r"[ \t\r\xa0]+" if keep_ideographic_space else r"[ \t\r\xa0\u3000]+"
+    lines = (re.sub(spaces, " ", line).strip() for line in unescape("".join(parser.parts)).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
