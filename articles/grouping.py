@@ -15,7 +15,6 @@ only when it fits every member (complete linkage), so one story never chains int
 """
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from django.db import connection, transaction
 from keywords.text.weights import word_weights
 
 from .dedup.bands import band_hashes, estimated_jaccard, from_bytes, to_bytes
-from .dedup.fingerprint import content_key
+from .dedup.fingerprint import content_key, exact_hash
 from .dedup.minhash import THRESHOLD, signature_values
 from .dedup.stories import (
     NEWS,
@@ -68,7 +67,7 @@ def article_fingerprint(article: Article) -> Fingerprint:
     text = _text(article)
     key = content_key(text)
     values = signature_values(text, key=key)
-    return Fingerprint(values=values, content_hash=hashlib.sha1(key.encode("utf-8")).hexdigest() if key else "",
+    return Fingerprint(values=values, content_hash=exact_hash(text, key=key) if key else "",
                        minhash=to_bytes(values), bands=band_hashes(values))
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from contextlib import contextmanager
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -127,18 +126,9 @@ def summaries_rebuild() -> int:
     return len(ids)
 
 
+# The topics being deleted, per thread (see `tag_counts_changed`). The analysis replaces
+# tags with plain SQL (keywords.analysis_save), which sends no signal, and syncs once.
 _held = threading.local()
-
-
-@contextmanager
-def summaries_held():
-    """Within, saving or deleting a tag syncs nothing: a caller that replaces an article's
-    tags in bulk (the analysis) syncs once after, instead of once per tag."""
-    _held.on = True
-    try:
-        yield
-    finally:
-        _held.on = False
 
 
 def article_counts_changed(sender=None, instance=None, raw=False, **kwargs) -> None:
@@ -151,7 +141,7 @@ def tag_counts_changed(sender=None, instance=None, raw=False, **kwargs) -> None:
     """Signal receiver: one tag saved or deleted (the admin, a fixture-less test). A tag
     counts for its own topic only, so the tags of a topic being deleted need nothing: the
     topic's rows go with it, and the stored contributions that still name it are skipped."""
-    if raw or getattr(_held, "on", False) or instance.topic_id in getattr(_held, "topics", ()):
+    if raw or instance.topic_id in getattr(_held, "topics", ()):
         return
     summaries_sync(article_ids=[instance.article_id])
 

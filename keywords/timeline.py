@@ -160,9 +160,7 @@ def topic_leaving_events(sender=None, instance=None, **kwargs) -> None:
 
 
 def _main_order(event: TimelineEvent) -> tuple:
-    published = event.article.published_at  # undated articles last, as PostgreSQL sorts NULLs
-    return (-event.topic_count, event.happened_on, published is None, published.timestamp() if published else 0,
-            event.article_id, event.position)
+    return (-event.topic_count, *_date_order(event))
 
 
 def _attach_also(events: list[TimelineEvent]) -> None:

@@ -42,9 +42,10 @@ def content_key(text: str) -> str:
     return normalise(strip_boilerplate(unicodedata.normalize("NFKC", text)))
 
 
-def exact_hash(text: str) -> str:
-    """A hex digest equal for texts that differ only in width, case, punctuation, spacing and bylines."""
-    return hashlib.sha1(content_key(text).encode("utf-8")).hexdigest()
+def exact_hash(text: str, *, key: str | None = None) -> str:
+    """A hex digest equal for texts that differ only in width, case, punctuation, spacing and bylines;
+    `key`: the text's `content_key`, when the caller has it already."""
+    return hashlib.sha1((content_key(text) if key is None else key).encode("utf-8")).hexdigest()
 
 
 def shingles(normalised: str, k: int) -> set[str]:
