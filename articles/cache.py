@@ -2,13 +2,17 @@
 
 Every cached page belongs to one scope, read from its URL: an article, a publication, a
 source, a topic, a year, or the lists (home, latest feeds, timeline, search, everything
-else). Its key carries two versions: the archive's, bumped by changes that reach every
-page (a topic renamed, a year's keyword list edited, a source renamed), and its scope's,
+else). It is fresh while two versions are what they were when it was built: the
+archive's, bumped by changes that reach every page (a topic renamed, a year's keyword list edited, a source renamed), and its scope's,
 bumped when an article in it changes (`article_changed`). Analysing one article so makes
 its own pages, its topics', year's and source's and the lists cold, not every topic,
 year, source and article page (one site-wide version did, at 100,000 articles).
-Stale entries are never read again and simply expire. Feeds and the API's lists are
-cached the same way, each response as one body. With REDIS_URL the cache is Redis,
+
+A page is stored under its URL and scope with the two versions it was built under, so
+a hit costs one round trip to the cache (the versions and the page read together, then
+compared): reading the versions first and the page by a key made of them took two, most
+of a warm page's time. A stale entry is rebuilt and overwritten. Feeds and the API's lists
+are cached the same way, each response as one body. With REDIS_URL the cache is Redis,
 shared by every web process; otherwise it is local memory.
 """
 from __future__ import annotations
@@ -45,9 +49,9 @@ def page_scope(request) -> str:
     return LISTS
 
 
-def _versions(scopes: list[str]) -> list[int]:
+def _versions(scopes: list[str], found: dict) -> list[int]:
+    """The scopes' current versions from what a `get_many` `found`, starting any not set."""
     keys = [_VERSION + s for s in scopes]
-    found = cache.get_many(keys)
     for key in keys:
         if key not in found:
             cache.add(key, 1, timeout=None)
@@ -102,11 +106,15 @@ def article_changed(sender=None, instance=None, *, article=None, topic_ids: Iter
     scopes_changed(scopes)
 
 
-def _key(request) -> str:
-    digest = hashlib.sha1(request.get_full_path().encode()).hexdigest()
+def _lookup(request) -> tuple[str, list[int], object]:
+    """The page's key, the versions it must carry, and the stored response if it carries them."""
     scope = page_scope(request)
-    archive, own = _versions([ARCHIVE, scope])
-    return f"b2bwatch:page:{archive}:{scope}:{own}:{digest}"
+    key = f"b2bwatch:page:{scope}:{hashlib.sha1(request.get_full_path().encode()).hexdigest()}"
+    found = cache.get_many([_VERSION + ARCHIVE, _VERSION + scope, key])
+    versions = _versions([ARCHIVE, scope], found)
+    stored = found.get(key)
+    fresh = isinstance(stored, tuple) and len(stored) == 2 and stored[0] == versions
+    return key, versions, stored[1] if fresh else None
 
 
 def cached_page(view):
@@ -116,8 +124,7 @@ def cached_page(view):
     def wrapper(request, *args, **kwargs):
         if request.method != "GET" or getattr(request, "user", None) and request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        key = _key(request)
-        response = cache.get(key)
+        key, versions, response = _lookup(request)
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming:
@@ -126,7 +133,7 @@ def cached_page(view):
                 # One bytes object: a feed is written in ~1,500 pieces, each pickled and
                 # read back on every hit (a warm feed cost 0.15× the trivial view).
                 response.content = response.content
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+                cache.set(key, (versions, response), settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapper

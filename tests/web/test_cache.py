@@ -20,6 +20,31 @@ def test_a_cached_page_needs_no_queries(client, seeded, django_assert_num_querie
         assert TITLE in client.get("/").content.decode()
 
 
+def test_a_cached_page_is_one_read_of_the_cache(client, seeded, monkeypatch):
+    """The versions and the page come back together: a hit is one round trip to Redis (one
+    MGET; the local-memory cache used here answers `get_many` with its own `get`s)."""
+    from django.core.cache import cache
+
+    client.get("/")
+    calls, depth = [], [0]
+
+    def counted(name, method):
+        def call(*args, **kwargs):
+            if not depth[0]:
+                calls.append(name)
+            depth[0] += 1
+            try:
+                return method(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+        return call
+
+    for name in ("get", "get_many", "add", "set", "incr"):
+        monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
+    assert TITLE in client.get("/").content.decode()
+    assert calls == ["get_many"]
+
+
 def test_an_edit_shows_on_the_next_request(client, seeded):
     assert TITLE in client.get("/").content.decode()
     seeded.title = "编辑改过的标题"
