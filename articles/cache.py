@@ -3,10 +3,11 @@
 Every cached page belongs to one scope, read from its URL: an article, a publication, a
 source, a topic, a year, or the lists (home, latest feeds, timeline, search, everything
 else). It is fresh while two versions are what they were when it was built: the
-archive's, bumped by changes that reach every page (a topic renamed, a year's keyword list edited, a source renamed), and its scope's,
-bumped when an article in it changes (`article_changed`). Analysing one article so makes
-its own pages, its topics', year's and source's and the lists cold, not every topic,
-year, source and article page (one site-wide version did, at 100,000 articles).
+archive's, bumped by changes that reach every page (a topic renamed, a year's keyword
+list edited, a source renamed), and its scope's, bumped when an article in it changes
+(`article_changed`). Analysing one article so makes its own pages, its topics', year's
+and source's and the lists cold, not every topic, year, source and article page (one
+site-wide version did, at 100,000 articles).
 
 A page is stored under its URL and scope with the two versions it was built under, so
 a hit costs one round trip to the cache (the versions and the page read together, then
