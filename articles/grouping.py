@@ -23,6 +23,7 @@ from datetime import timedelta
 import numpy as np
 from django.db import connection, transaction
 
+from keywords.summaries import summaries_sync
 from keywords.text.weights import word_weights
 
 from .dedup.bands import band_hashes, estimated_jaccard, from_bytes, to_bytes
@@ -234,7 +235,10 @@ def article_group(*, article_id: int, prepared: Fingerprint | None = None, loade
         Article.objects.filter(pk__in=others).update(story=story)
     if left and left != (story.pk if story else None):
         story_rebuild(story=Story(pk=left))
-    return story_rebuild(story=story) if story else None
+    if story is None:  # a story's members are synced by its rebuild; one left alone is synced here
+        summaries_sync(article_ids=[article.pk])
+        return None
+    return story_rebuild(story=story)
 
 
 @transaction.atomic

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import QuerySet
 
+from keywords.summaries import summaries_sync
+
 from .dedup.stories import StoryItem, pick_main, story_words
 from .models import Article, Story
 
@@ -44,7 +46,8 @@ def story_item(article: Article) -> StoryItem:
 def story_rebuild(*, story: Story) -> Story | None:
     """Choose the story's main article again from its members; dissolve it below two.
 
-    Returns the story, or None when it was dissolved.
+    Returns the story, or None when it was dissolved. The topic totals count what the
+    story hides, so its members are synced (only those whose part changed are written).
     """
     story = Story.objects.select_for_update().filter(pk=story.pk).first()
     if story is None:
@@ -54,12 +57,14 @@ def story_rebuild(*, story: Story) -> Story | None:
     if len(members) < 2:
         Article.objects.filter(story=story).update(story=None)
         story.delete()
+        summaries_sync(article_ids=[a.pk for a in members])
         return None
     public = [a for a in members if a.is_published] or members
     main_key = pick_main([story_item(a) for a in public]).key
     if story.main_id != main_key:
         story.main_id = main_key
         story.save(update_fields=["main", "updated_at"])
+    summaries_sync(article_ids=[a.pk for a in members])
     return story
 
 

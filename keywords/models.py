@@ -272,6 +272,9 @@ class TopicCount(models.Model):
     about = models.IntegerField(default=0)
     articles = models.IntegerField(default=0)
     mentions = models.IntegerField(default=0)
+    # Of those, the ones the topic's lists show: no story hides them (one per story).
+    shown = models.IntegerField(default=0)
+    shown_about = models.IntegerField(default=0)
 
     def __str__(self):
         return f"{self.topic_id}: {self.articles}"
@@ -300,7 +303,8 @@ class ArticleCounted(models.Model):
     article adds only the difference, whatever door it came through."""
 
     article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="+")
-    rows = models.JSONField(default=list)  # [[topic_id, "YYYY-MM-DD" or null, about 0|1, mentions], …]
+    # [[topic_id, "YYYY-MM-DD" or null, about 0|1, mentions, shown 0|1 (no story hides it)], …]
+    rows = models.JSONField(default=list)
 
     def __str__(self):
         return f"{self.article_id}: {len(self.rows)}"

@@ -70,7 +70,8 @@ def derived(ids: list[int]) -> dict:
                               for w in StoryWord.objects.filter(article_id__in=ids)),
         "counted": sorted((at[c.article_id], sorted(map(tuple, c.rows)))
                           for c in ArticleCounted.objects.filter(article_id__in=ids)),
-        "topic_counts": sorted(TopicCount.objects.values_list("topic_id", "about", "articles", "mentions")),
+        "topic_counts": sorted(TopicCount.objects.values_list("topic_id", "about", "articles", "mentions", "shown",
+                                                              "shown_about")),
         "topic_day_counts": sorted(TopicDayCount.objects.values_list("topic_id", "day", "about", "articles",
                                                                      "mentions")),
     }

@@ -6,11 +6,13 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Q, Sum
 
-from articles.models import Article, Publication, Source
+from articles.models import Article, Publication, Source, Story
 from articles.pipeline import article_process
 from articles.review import publication_publish
+from articles.story_members import articles_delete
 from keywords.models import ArticleTopic, Topic, TopicCount, TopicDayCount
 from keywords.summaries import summaries_rebuild
+from keywords.topic_articles import shown_tags
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +29,7 @@ def analysed(title: str, body: str, when: datetime | None, *, published: bool = 
 
 
 def tables() -> tuple[set, set]:
-    totals = set(TopicCount.objects.values_list("topic_id", "about", "articles", "mentions"))
+    totals = set(TopicCount.objects.values_list("topic_id", "about", "articles", "mentions", "shown", "shown_about"))
     days = set(TopicDayCount.objects.values_list("topic_id", "day", "about", "articles", "mentions"))
     return totals, days
 
@@ -41,6 +43,15 @@ def from_tags() -> set:
         mentions=Sum("article_tags__mentions", filter=published),
     ).filter(articles__gt=0)
     return {(t.pk, t.about, t.articles, t.mentions) for t in rows}
+
+
+def as_listed() -> set:
+    """The totals the topic's lists count: each story once (keywords.topic_articles)."""
+    rows = set()
+    for topic in Topic.objects.filter(count__isnull=False):
+        tags = shown_tags(topic)
+        rows.add((topic.pk, tags.count(), tags.filter(strength=ArticleTopic.Strength.ABOUT).count()))
+    return rows
 
 
 def changes_through_every_door() -> None:
@@ -84,9 +95,39 @@ def changes_through_every_door() -> None:
 def test_counts_kept_through_every_door_equal_a_rebuild_and_the_tags():
     changes_through_every_door()
     kept = tables()
-    assert kept[0] == from_tags()
+    assert {row[:4] for row in kept[0]} == from_tags()
+    assert {(row[0], *row[4:]) for row in kept[0]} == as_listed()
     assert TopicCount.objects.get(topic__term="跨境电商").articles == 6  # 3 items, 外贸, undated, 删除后
 
+    summaries_rebuild()
+    assert tables() == kept
+
+
+def test_the_lists_counts_follow_the_stories_that_hide_reprints():
+    """Reprints join a story and leave the topic's list; the count says so at once, and
+    again when the main article goes and the story dissolves or an issue comes and goes."""
+    may = datetime(2015, 5, 3, tzinfo=UTC)
+    original = analysed("跨境电商订单增长", CROSS * 3, may, outlet="甲报")
+    reprint = analysed("跨境电商订单增长", CROSS * 3, may, outlet="乙网")
+    analysed("外贸新动向", BOTH * 2, may)
+    assert Article.objects.get(pk=reprint.pk).story_id == Article.objects.get(pk=original.pk).story_id is not None
+    cross = TopicCount.objects.get(topic__term="跨境电商")
+    assert (cross.articles, cross.shown) == (3, 2)
+    assert {(row[0], *row[4:]) for row in tables()[0]} == as_listed()
+
+    source = Source.objects.create(name="协会", slug="xiehui", kind="association")
+    issue = Publication.objects.create(kind="newsletter", title="会刊", source=source)
+    analysed("跨境电商订单增长", CROSS * 3, may, published=False, publication=issue, position=1)
+    publication_publish(publication=issue)
+    assert {(row[0], *row[4:]) for row in tables()[0]} == as_listed()
+    publication_publish(publication=issue, published=False)
+    assert {(row[0], *row[4:]) for row in tables()[0]} == as_listed()
+
+    articles_delete(articles=Article.objects.filter(pk=Story.objects.get().main_id))
+    cross.refresh_from_db()
+    assert (cross.articles, cross.shown) == (2, 2)  # the story dissolved: the reprint is listed
+    assert {(row[0], *row[4:]) for row in tables()[0]} == as_listed()
+    kept = tables()
     summaries_rebuild()
     assert tables() == kept
 

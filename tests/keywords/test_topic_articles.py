@@ -8,6 +8,7 @@ from django.db.models import F
 from articles.models import Article, Story
 from keywords.models import ArticleTopic, Topic
 from keywords.selectors import ABOUT_FIRST
+from keywords.summaries import summaries_sync
 from keywords.timeline import topic_timeline
 from keywords.topic_articles import TopicArticles, shown_tags, topic_strength_counts
 
@@ -28,7 +29,9 @@ def topic():
         articles.append(article)
     # A story of three: its main article is listed, the two others are not.
     story = Story.objects.create(main=articles[0])
-    Article.objects.filter(pk__in=[articles[0].pk, articles[3].pk, articles[4].pk]).update(story=story)
+    members = [articles[0].pk, articles[3].pk, articles[4].pk]
+    Article.objects.filter(pk__in=members).update(story=story)
+    summaries_sync(article_ids=members)  # as grouping does after moving articles into a story
     return topic
 
 
