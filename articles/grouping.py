@@ -235,8 +235,9 @@ def article_group(*, article_id: int, prepared: Fingerprint | None = None, loade
         Article.objects.filter(pk__in=others).update(story=story)
     if left and left != (story.pk if story else None):
         story_rebuild(story=Story(pk=left))
-    if story is None:  # a story's members are synced by its rebuild; one left alone is synced here
-        summaries_sync(article_ids=[article.pk])
+    if story is None:
+        if left:  # out of a story: listed again (a story's members are synced by its rebuild)
+            summaries_sync(article_ids=[article.pk])
         return None
     return story_rebuild(story=story)
 

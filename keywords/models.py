@@ -221,7 +221,7 @@ class TimelineEvent(models.Model):
     happened_on = models.DateField("日期", db_index=True)
     precision = models.CharField("精度", max_length=10, choices=Precision.choices)
     is_forecast = models.BooleanField("预测", default=False)
-    key = models.CharField("指纹", max_length=64, db_index=True, help_text="同一事件在不同媒体转载时指纹相同")
+    key = models.CharField("指纹", max_length=64, help_text="同一事件在不同媒体转载时指纹相同")
     position = models.PositiveIntegerField("在文中的位置", default=0)
     topics = models.ManyToManyField(Topic, verbose_name="关键词", blank=True, related_name="events")
     organisations = models.ManyToManyField(Organisation, verbose_name="机构", blank=True, related_name="events")
@@ -243,6 +243,8 @@ class TimelineEvent(models.Model):
             # them), not every dated sentence from 1950 on.
             models.Index(fields=["happened_on", "position"], condition=models.Q(topic_count__gt=0),
                          name="event_with_topics_by_date"),
+            # The other articles carrying an event, first stored first, read to a bound.
+            models.Index(fields=["key", "article"], name="event_key_article"),
         ]
 
     def __str__(self):
