@@ -107,6 +107,20 @@ def article_changed(sender=None, instance=None, *, article=None, topic_ids: Iter
     scopes_changed(scopes)
 
 
+def kept_with_lists(name: str, compute):
+    """A value the list pages share (the years that have articles), computed again only
+    when an article or the archive changed: the versions of the lists' scope, in one read."""
+    keys = [_VERSION + ARCHIVE, _VERSION + LISTS, f"b2bwatch:value:{name}"]
+    found = cache.get_many(keys)
+    versions = _versions([ARCHIVE, LISTS], found)
+    stored = found.get(keys[2])
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == versions:
+        return stored[1]
+    value = compute()
+    cache.set(keys[2], (versions, value), settings.PAGE_CACHE_SECONDS)
+    return value
+
+
 def _lookup(request) -> tuple[str, list[int], object]:
     """The page's key, the versions it must carry, and the stored response if it carries them."""
     scope = page_scope(request)

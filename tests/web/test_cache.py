@@ -109,3 +109,16 @@ def test_api_lists_and_feeds_are_served_from_the_cache_as_one_body_until_an_arti
     seeded.title = "编辑改过的标题 edited"  # Latin letters read the same in JSON's escapes
     seeded.save()
     assert "edited" in client.get(url).content.decode()
+
+
+def test_the_years_with_articles_are_kept_until_an_article_changes(django_assert_num_queries):
+    from datetime import UTC, datetime
+
+    from articles.selectors import article_years
+
+    Article.objects.create(title="旧文", body="正文", published_at=datetime(2015, 3, 1, tzinfo=UTC))
+    assert article_years() == [2015]
+    with django_assert_num_queries(0):
+        assert article_years() == [2015]
+    Article.objects.create(title="新文", body="正文", published_at=datetime(2019, 3, 1, tzinfo=UTC))
+    assert article_years() == [2019, 2015]
