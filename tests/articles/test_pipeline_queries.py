@@ -16,9 +16,11 @@ BODY = ("2013年3月，阿里巴巴与慧聪网在跨境电商和互联网金融
         "产业带企业上线。去年，敦煌网的在线交易增长。") * 3
 # measured on 2026-11-30 on SQLite (savepoints counted): 40, 20, and 45, 26 once the topic
 # counts are kept per change (keywords/summaries.py); with one statement of margin; one more
-# (47) once the analysis reads the rows it replaces, so that an unchanged article writes none.
+# (47) once the analysis reads the rows it replaces, so that an unchanged article writes none;
+# 52 once a story's rebuild syncs its members' part of the topic totals (keywords/summaries.py:
+# whom the story hides), in a few statements whatever the story's size.
 # Grouping holds most of them: here every article reprints the others, one story of 31.
-BOUND_NEW, BOUND_RETAG = 47, 27
+BOUND_NEW, BOUND_RETAG = 53, 27
 
 
 @pytest.fixture
