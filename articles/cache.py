@@ -107,29 +107,30 @@ def article_changed(sender=None, instance=None, *, article=None, topic_ids: Iter
     scopes_changed(scopes)
 
 
-def kept_with_lists(name: str, compute):
-    """A value the list pages share (the years that have articles), computed again only
-    when an article or the archive changed: the versions of the lists' scope, in one read."""
-    keys = [_VERSION + ARCHIVE, _VERSION + LISTS, f"b2bwatch:value:{name}"]
-    found = cache.get_many(keys)
-    versions = _versions([ARCHIVE, LISTS], found)
-    stored = found.get(keys[2])
-    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == versions:
-        return stored[1]
-    value = compute()
-    cache.set(keys[2], (versions, value), settings.PAGE_CACHE_SECONDS)
-    return value
-
-
-def _lookup(request) -> tuple[str, list[int], object]:
-    """The page's key, the versions it must carry, and the stored response if it carries them."""
-    scope = page_scope(request)
-    key = f"b2bwatch:page:{scope}:{hashlib.sha1(request.get_full_path().encode()).hexdigest()}"
+def _read(key: str, scope: str) -> tuple[list[int], object]:
+    """The versions an entry of this scope must carry, and the entry stored under `key` if
+    it carries them (else None): the versions and the entry in one read of the cache."""
     found = cache.get_many([_VERSION + ARCHIVE, _VERSION + scope, key])
     versions = _versions([ARCHIVE, scope], found)
     stored = found.get(key)
     fresh = isinstance(stored, tuple) and len(stored) == 2 and stored[0] == versions
-    return key, versions, stored[1] if fresh else None
+    return versions, stored[1] if fresh else None
+
+
+def kept_with_lists(name: str, compute):
+    """A value the list pages share (the years that have articles), computed again only
+    when an article or the archive changed, as the lists' pages are."""
+    key = f"b2bwatch:value:{name}"
+    versions, value = _read(key, LISTS)
+    if value is None:
+        value = compute()
+        cache.set(key, (versions, value), settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def _page_key(request) -> tuple[str, str]:
+    scope = page_scope(request)
+    return f"b2bwatch:page:{scope}:{hashlib.sha1(request.get_full_path().encode()).hexdigest()}", scope
 
 
 def cached_page(view):
@@ -139,7 +140,8 @@ def cached_page(view):
     def wrapper(request, *args, **kwargs):
         if request.method != "GET" or getattr(request, "user", None) and request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        key, versions, response = _lookup(request)
+        key, scope = _page_key(request)
+        versions, response = _read(key, scope)
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming:
