@@ -1,5 +1,6 @@
 """A web process readies its templates and the search's segmenter when it starts, and
 serves anyway when it cannot."""
+import gc
 import logging
 
 import pytest
@@ -16,14 +17,23 @@ def test_the_public_templates_are_the_readers_pages_not_the_admins():
     assert not [n for n in names if n.startswith("admin/")]
 
 
-def test_warming_up_loads_the_vocabulary_the_first_search_would(monkeypatch):
+@pytest.fixture
+def unfrozen():
+    yield
+    gc.unfreeze()  # the test process goes on collecting as before
+
+
+def test_warming_up_loads_the_vocabulary_the_first_search_would_and_keeps_it_from_the_collector(
+    monkeypatch, unfrozen
+):
     monkeypatch.setattr(dictionary, "_current", None)
     warmup.warm_up()
     assert dictionary._current is not None
     assert dictionary.current_vocabulary() is dictionary._current
+    assert gc.get_freeze_count() > 0  # loaded for the process's life: full collections skip it
 
 
-def test_a_process_that_cannot_warm_up_says_so_and_goes_on(monkeypatch, caplog):
+def test_a_process_that_cannot_warm_up_says_so_and_goes_on(monkeypatch, caplog, unfrozen):
     def no_database():
         raise ConnectionError("database not up yet")
 
