@@ -50,7 +50,9 @@ def warm_up() -> None:
         connections.close_all()
     # What was loaded lives as long as the process: out of the collector's way, or each
     # full collection walks its objects again (the trivial view's throughput fell to a
-    # third with the vocabulary loaded, from pauses in the middle of requests).
+    # third with the vocabulary loaded, from pauses in the middle of requests). Reference
+    # counts still free it if it is replaced (a vocabulary rebuilt after a topic edit,
+    # which the collector then walks again until the process restarts).
     gc.collect()
     gc.freeze()
     log.info("web process ready in %.0f ms", (time.perf_counter() - started) * 1000)
