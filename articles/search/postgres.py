@@ -50,6 +50,12 @@ NEWEST_CANDIDATES = 200
 # A row tested on a walk costs this many rows read through the bitmap (EXPLAIN ANALYZE at
 # 30,000 articles: about 25 µs against 2.5 µs, cached).
 WALK_COST = 10
+# Past this many expected matches a bitmap is never the cheaper read: it outgrows work_mem
+# and turns lossy, and then every row on its pages has its vector read to be checked
+# again. At 1,000,000 articles the planner expected 43,000 matches of 大数据, found 106,830,
+# and checked 119,065 more rows from 33,398 lossy pages: 2.4 s, against a walk of ~2,000.
+BITMAP_MAX_ROWS = 20_000
+SEARCH_WORK_MEM = "64MB"  # per search transaction (see `matches`)
 # ts_rank's weights for D, C, B, A: body, lead, title (D is unused).
 WEIGHTS = [0.05, 0.2, 0.5, 1.0]
 # Divide the rank by 1 + log(length), so a long digest's passing mentions do not win.
@@ -124,9 +130,10 @@ def _newest_ids(matching, limit: int, expected: int, archive: int) -> list[int]:
     rows. The GIN bitmap reads no vector (the relaxed query needs no positions) but every
     matching row, then sorts: about share × archive rows, each WALK_COST times cheaper.
     The planner does not count the vector's pages and walks for rarer words too, so the
-    walk is allowed only where it is the cheaper (share² > WALK_COST × limit / archive).
+    walk is allowed only where it is the cheaper (share² > WALK_COST × limit / archive),
+    and taken past BITMAP_MAX_ROWS whatever the share.
     """
-    bitmap = expected * expected <= WALK_COST * limit * archive
+    bitmap = expected <= BITMAP_MAX_ROWS and expected * expected <= WALK_COST * limit * archive
     if bitmap:  # nor a sequential scan, which would read every vector
         _set(enable_indexscan="off", enable_seqscan="off")
     ids = list(_newest(matching).values_list("pk", flat=True)[:limit])
@@ -145,8 +152,10 @@ def matches(parsed: ParsedQuery, queryset, order: str = "relevance") -> Matches:
     relaxed, exact = relaxed_query(parsed), exact_query(parsed)
     matching = queryset.alias(search_document=_column(DOCUMENT)).filter(search_document=relaxed)
     with transaction.atomic():
-        # Parallel workers cost more to start than these bounded reads take (2 cores).
-        _set(max_parallel_workers_per_gather="0")
+        # Parallel workers cost more to start than these bounded reads take (2 cores). A
+        # bitmap kept exact needs no match's vector read again: at the default 4 MB one of
+        # 113,000 matches (在线交易, 1,000,000 articles) went a third lossy, 2.4 s; 0.6 s here.
+        _set(max_parallel_workers_per_gather="0", work_mem=f"'{SEARCH_WORK_MEM}'")
         expected, archive = estimated_rows(matching), _article_rows()
         # Every match when the planner expects no more than MAX_HITS; else the newest few.
         depth = backends.MAX_HITS if expected <= backends.MAX_HITS else min(NEWEST_CANDIDATES, backends.MAX_HITS)

@@ -119,3 +119,18 @@ def test_the_matches_are_the_same_read_down_the_date_index_or_through_the_bitmap
         monkeypatch.setattr(postgres, "WALK_COST", walk_cost)
         found[walk_cost] = [(h.article.pk, h.rank) for h in search_articles("跨境电商", per_page=20, order=order).hits]
     assert found[0] == found[10**6] and found[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the two ways to read matches are PostgreSQL's")
+def test_past_the_bitmap_bound_the_matches_are_walked_whatever_the_share(monkeypatch, bound, many_mentions):
+    """A bitmap of more expected rows than BITMAP_MAX_ROWS would turn lossy: walk instead."""
+    settings_made = []
+    real_set = postgres._set
+    monkeypatch.setattr(postgres, "_set", lambda **values: settings_made.append(values) or real_set(**values))
+    monkeypatch.setattr(postgres, "WALK_COST", 10**6)  # the share alone would always choose the bitmap
+    search_articles("跨境电商", order="newest")
+    assert {"enable_indexscan": "off", "enable_seqscan": "off"} in settings_made
+    settings_made.clear()
+    monkeypatch.setattr(postgres, "BITMAP_MAX_ROWS", 0)
+    search_articles("跨境电商", order="newest")
+    assert {"enable_indexscan": "off", "enable_seqscan": "off"} not in settings_made
