@@ -2,8 +2,8 @@
 search's segmenter loaded, once per process at start.
 
 Without it the first request of each kind paid for them: the first search in a new
-process took 913 ms instead of 210 ms (its vocabulary, about 60 MB and 0.4 s), the first
-home page 193 ms instead of 32 ms, at 100,000 articles. Run from `wsgi.py`, so gunicorn,
+process took 913 ms, 210 ms after a warm-up (its vocabulary, about 60 MB and 0.4 s), the
+first home page 193 ms, 135 ms after it, at 100,000 articles. Run from `wsgi.py`, so gunicorn,
 any other WSGI server and `runserver` do it alike; a failure (the database not up yet) is
 logged and the process serves anyway, loading what it needs on first use as before.
 """
