@@ -132,14 +132,38 @@ def _newest_ids(matching, limit: int, expected: int, archive: int) -> list[int]:
     The planner does not count the vector's pages and walks for rarer words too, so the
     walk is allowed only where it is the cheaper (share² > WALK_COST × limit / archive),
     and taken past BITMAP_MAX_ROWS whatever the share.
+
+    A bitmap expected to hold many more matches than `limit` is first read over the newest
+    part of the archive only (`_window_start`): the date index's bitmap ANDed with the
+    words', so only that part's matches are read; the whole bitmap only if it held fewer
+    than `limit`. At 1,000,000 articles the whole bitmap of 产业带 read 47,670 rows (0.2 s).
     """
     bitmap = expected <= BITMAP_MAX_ROWS and expected * expected <= WALK_COST * limit * archive
+    since = _window_start(matching.model, WINDOW_MARGIN * limit * archive // expected) \
+        if bitmap and expected > WINDOW_MARGIN * limit else None
     if bitmap:  # nor a sequential scan, which would read every vector
         _set(enable_indexscan="off", enable_seqscan="off")
-    ids = list(_newest(matching).values_list("pk", flat=True)[:limit])
+    ids: list[int] = []
+    if since is not None:
+        ids = list(_newest(matching.filter(published_at__gte=since)).values_list("pk", flat=True)[:limit])
+    if len(ids) < limit:
+        ids = list(_newest(matching).values_list("pk", flat=True)[:limit])
     if bitmap:
         _set(enable_indexscan="on", enable_seqscan="on")
     return ids
+
+
+# How many times more articles than the expected share needs the newest window holds.
+WINDOW_MARGIN = 4
+
+
+def _window_start(model, rows: int):
+    """The date from which the newest `rows` published articles start (None: fewer exist),
+    read from the latest-first index."""
+    dated = model.objects.filter(is_published=True, published_at__isnull=False)
+    # The order of the index `article_latest_first`, so it is read alone (index-only).
+    newest = dated.order_by(F("published_at").desc(nulls_last=True), "-pk").values_list("published_at", flat=True)
+    return next(iter(newest[rows:rows + 1]), None)
 
 
 def _article_rows() -> int:

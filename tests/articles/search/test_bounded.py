@@ -134,3 +134,22 @@ def test_past_the_bitmap_bound_the_matches_are_walked_whatever_the_share(monkeyp
     monkeypatch.setattr(postgres, "BITMAP_MAX_ROWS", 0)
     search_articles("跨境电商", order="newest")
     assert {"enable_indexscan": "off", "enable_seqscan": "off"} not in settings_made
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the two ways to read matches are PostgreSQL's")
+@pytest.mark.parametrize("order", ["newest", "relevance"])
+def test_reading_the_newest_part_of_the_archive_first_finds_the_same_matches(monkeypatch, bound, many_mentions, order):
+    """The bitmap read over the newest window (enough of it, or too little and then the
+    whole bitmap) gives what the whole bitmap gives."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    monkeypatch.setattr(postgres, "WALK_COST", 10**6)  # always the bitmap
+    windows = []
+    real_start = postgres._window_start
+    monkeypatch.setattr(postgres, "_window_start", lambda *a: windows.append(real_start(*a)) or windows[-1])
+    found = {}
+    for margin in (10**6, 1, 0):  # no window; a window holding enough; one holding too few
+        monkeypatch.setattr(postgres, "WINDOW_MARGIN", margin)
+        found[margin] = [(h.article.pk, h.rank) for h in search_articles("跨境电商", per_page=20, order=order).hits]
+    assert found[1] == found[0] == found[10**6] and found[1]
+    assert windows and all(windows)  # the windows were read (none with no margin)
