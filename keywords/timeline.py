@@ -150,7 +150,7 @@ def main_events_by_year(limit: int = 8) -> dict[int, list[TimelineEvent]]:
 
 def _candidate_order(row: tuple) -> tuple:
     """Topic count (most first), then as `_date_order`."""
-    pk, _, happened_on, _, _, _, position, topic_count, _, article_id, _, published = row
+    _, _, happened_on, _, _, _, position, topic_count, _, article_id, _, published = row
     return (-topic_count, happened_on, published is None, published.timestamp() if published else 0, article_id,
             position)
 

@@ -56,6 +56,9 @@ WALK_COST = 10
 # and checked 119,065 more rows from 33,398 lossy pages: 2.4 s, against a walk of ~2,000.
 BITMAP_MAX_ROWS = 20_000
 SEARCH_WORK_MEM = "64MB"  # per search transaction (see `matches`)
+# The newest window read first holds this many times the articles that, at the expected
+# share of matches, would hold the matches needed (see `_newest_ids`).
+WINDOW_MARGIN = 4
 # ts_rank's weights for D, C, B, A: body, lead, title (D is unused).
 WEIGHTS = [0.05, 0.2, 0.5, 1.0]
 # Divide the rank by 1 + log(length), so a long digest's passing mentions do not win.
@@ -151,10 +154,6 @@ def _newest_ids(matching, limit: int, expected: int, archive: int) -> list[int]:
     if bitmap:
         _set(enable_indexscan="on", enable_seqscan="on")
     return ids
-
-
-# How many times more articles than the expected share needs the newest window holds.
-WINDOW_MARGIN = 4
 
 
 def _window_start(model, rows: int):
