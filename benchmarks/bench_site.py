@@ -26,7 +26,11 @@ from urllib.parse import quote
 import redis
 
 ROOT = Path(__file__).resolve().parents[1]
-SEARCHES = ["跨境电商", "大数据", "互联网金融", "在线交易", "产业带", "电子商务", "的", "B2B 平台 企业 发展"]
+# What readers of a B2B news site type (issue 15 asks for 20): the year's keywords, the
+# companies and the trade's other words, one phrase and one exclusion.
+SEARCHES = ["跨境电商", "大数据", "互联网金融", "在线交易", "产业带", "线上线下结合", "传统企业电商化", "B2B社交营销",
+            "自贸区", "为效果付费", "阿里巴巴", "慧聪网", "京东", "供应链金融", "外贸", "移动互联网", "物流",
+            "中小企业", '"电商平台" 交易额', "跨境电商 -亚马逊"]
 # Words most of the archive holds, alone, together and as a choice (issue 15).
 COMMON = ["的", "电子商务", "发展", "B2B 平台 企业 发展", "企业 OR 平台 OR 发展 OR 市场 OR 服务 OR 电商"]
 
