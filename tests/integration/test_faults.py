@@ -116,8 +116,14 @@ def test_a_worker_killed_mid_retag_leaves_the_job_to_the_next_one(keywords_2013,
     slow = f.processes.worker("slow", FAULT_SLOW_ANALYSIS_SECONDS="3")
     with publishing_to(f.redis.url):
         job = topics_retag_start(reason="测试")
-    assert wait_until(lambda: Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING).exists(), 60), \
-        f.processes.log("slow")
+
+    def chunk_started() -> bool:
+        """The slow worker took the job's chunk (a running job alone may have its chunk
+        still in the queue: killed then, the next worker's start is the chunk's first)."""
+        running = Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING).first()
+        return bool(running) and any(chunk[3] >= 1 for chunk in running.params.get("open", {}).values())
+
+    assert wait_until(chunk_started, 60), f.processes.log("slow")
     kill_9(slow)
     killed = time.monotonic()
     f.processes.worker("next")
