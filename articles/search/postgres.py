@@ -69,12 +69,16 @@ def _column(name: str) -> RawSQL:
     return RawSQL(f'"articles_article"."{name}"', [], output_field=SearchVectorField())
 
 
+def _parts(clause: Clause, search_type: str) -> list[SearchQuery]:
+    """One query per way of writing each of the clause's phrases (whole words, grams)."""
+    return [SearchQuery(" ".join(way), search_type=search_type, config="simple")
+            for phrase in clause.alternatives for way in ways(phrase)]
+
+
 def _any(clause: Clause, search_type: str) -> SearchQuery:
     query = None
-    for phrase in clause.alternatives:
-        for way in ways(phrase):
-            part = SearchQuery(" ".join(way), search_type=search_type, config="simple")
-            query = part if query is None else query | part
+    for part in _parts(clause, search_type):
+        query = part if query is None else query | part
     return query
 
 
@@ -84,7 +88,10 @@ def exact_query(parsed: ParsedQuery) -> SearchQuery:
     for c in parsed.required:
         query = _any(c, "phrase") if query is None else query & _any(c, "phrase")
     for c in parsed.excluded:
-        query = query & ~_any(c, "phrase")
+        # None of its ways, each negated alone: Django negates a single SearchQuery, but
+        # not a combination of them (`~(a | b)` raised TypeError, a 500 for `跨境电商 -亚马逊`).
+        for part in _parts(c, "phrase"):
+            query = query & ~part
     return query
 
 

@@ -93,6 +93,14 @@ def test_an_excluded_word_stays_out_past_the_bound(bound, many_mentions):
     assert hits and excluded not in [h.article for h in hits]
 
 
+def test_an_excluded_word_of_three_characters_is_excluded_by_every_way_it_is_written(bound, many_mentions):
+    """A word is matched whole or by its grams; excluding it excludes both (on PostgreSQL
+    `~(a | b)` could not be built and every such query was a server error)."""
+    excluded = article("跨境电商与亚马逊", "跨境电商卖家入驻亚马逊。" + FILLER, day=21)
+    hits = search_articles("跨境电商 -亚马逊", per_page=20).hits
+    assert hits and excluded not in [h.article for h in hits]
+
+
 def test_a_changed_text_is_found_by_its_new_words_only():
     row = article("旧标题", "产业带的旧消息。" + FILLER, day=1)
     row.title, row.body = "新标题", "直播电商的新消息。" + FILLER
