@@ -68,7 +68,7 @@ def article_fingerprint(article: Article) -> Fingerprint:
     text = _text(article)
     key = content_key(text)
     values = signature_values(text, key=key)
-    return Fingerprint(values=values, content_hash=exact_hash(text, key=key) if key else "",
+    return Fingerprint(values=values, content_hash=exact_hash(text, key=key),
                        minhash=to_bytes(values), bands=band_hashes(values))
 
 

@@ -15,10 +15,10 @@ def union_all(parts: list[QuerySet], otherwise: QuerySet) -> list:
     bound) in one UNION ALL statement; where the database takes no ordered slice inside a
     UNION (SQLite), the rows of `otherwise`: one query that reads what the parts cover,
     unbounded, as a small development database can. Callers order the rows themselves."""
-    if not parts:
-        return []
-    if len(parts) == 1 or connection.features.supports_slicing_ordering_in_compound:
-        return list(parts[0].union(*parts[1:], all=True)) if len(parts) > 1 else list(parts[0])
+    if len(parts) <= 1:
+        return list(parts[0]) if parts else []
+    if connection.features.supports_slicing_ordering_in_compound:
+        return list(parts[0].union(*parts[1:], all=True))
     return list(otherwise)
 
 

@@ -57,13 +57,13 @@ def story_rebuild(*, story: Story) -> Story | None:
     if len(members) < 2:
         Article.objects.filter(story=story).update(story=None)
         story.delete()
-        summaries_sync(article_ids=[a.pk for a in members])
-        return None
-    public = [a for a in members if a.is_published] or members
-    main_key = pick_main([story_item(a) for a in public]).key
-    if story.main_id != main_key:
-        story.main_id = main_key
-        story.save(update_fields=["main", "updated_at"])
+        story = None
+    else:
+        public = [a for a in members if a.is_published] or members
+        main_key = pick_main([story_item(a) for a in public]).key
+        if story.main_id != main_key:
+            story.main_id = main_key
+            story.save(update_fields=["main", "updated_at"])
     summaries_sync(article_ids=[a.pk for a in members])
     return story
 

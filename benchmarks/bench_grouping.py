@@ -40,7 +40,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from articles.dedup.bands import band_hashes, to_bytes  # noqa: E402
-from articles.dedup.fingerprint import content_key, exact_hash  # noqa: E402
+from articles.dedup.fingerprint import exact_hash  # noqa: E402
 from articles.dedup.minhash import signature_values  # noqa: E402
 from articles.dedup.stories import STORED_WORDS, WINDOW, rare_words, story_words  # noqa: E402
 from articles.grouping import article_group  # noqa: E402
@@ -85,7 +85,7 @@ def build(n: int, rng: random.Random, pool: list[str], *, around: datetime | Non
             title=title, body=body, published_at=when, is_published=True, analysed_at=when,
             search_title=index.title, search_body=index.body, search_title_grams=index.title_grams,
             search_lead=index.lead, search_body_grams=index.body_grams,
-            content_hash=exact_hash(body) if content_key(body) else "", minhash=to_bytes(values),
+            content_hash=exact_hash(body), minhash=to_bytes(values),
         ))
         derived.append((values, story_words(index.title.split(), index.body.split())))
     articles = Article.objects.bulk_create(rows, batch_size=500)

@@ -10,6 +10,8 @@ date, from its earliest article, with the other articles that carry it as `also`
 """
 from __future__ import annotations
 
+from collections import namedtuple
+
 from django.db import connection
 from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -93,17 +95,20 @@ def topic_timeline(topic: Topic, limit: int = 200) -> dict[str, list[TimelineEve
 
 
 def _date_order(event: TimelineEvent) -> tuple:
+    return _date_key(event.happened_on, event.article.published_at, event.article_id, event.position)
+
+
+def _date_key(happened_on, published, article_id: int, position: int) -> tuple:
     """happened_on, then the article's date (undated last, as PostgreSQL sorts NULLs),
     the article and the position."""
-    published = event.article.published_at
-    return (event.happened_on, published is None, published.timestamp() if published else 0, event.article_id,
-            event.position)
+    return (happened_on, published is None, published.timestamp() if published else 0, article_id, position)
 
 
 # What a main-event candidate is read as: plain values, not models (a model instance for
 # each of 2,000 candidates was half of the timeline's time at 100,000 articles).
 _CANDIDATE = ("pk", "sentence", "happened_on", "precision", "is_forecast", "key", "position", "topic_count",
               "year", "article_id", "article__title", "article__published_at")
+Candidate = namedtuple("Candidate", _CANDIDATE)
 
 
 def main_events_by_year(limit: int = 8) -> dict[int, list[TimelineEvent]]:
@@ -126,20 +131,20 @@ def main_events_by_year(limit: int = 8) -> dict[int, list[TimelineEvent]]:
         _CANDIDATES_SQL, years, limit * CANDIDATES_PER_SHOWN,
         otherwise=main.order_by("year", "-topic_count", "happened_on", "position").values_list(*_CANDIDATE),
     )
-    by_year: dict[int, list[tuple]] = {}
-    for row in rows:
-        by_year.setdefault(row[8], []).append(row)
+    by_year: dict[int, list[Candidate]] = {}
+    for row in map(Candidate._make, rows):
+        by_year.setdefault(row.year, []).append(row)
     seen: set[str] = set()
     chosen: dict[int, list[TimelineEvent]] = {}
     for in_year in sorted(by_year):
         # The slice each year's index walk read (elsewhere than PostgreSQL: all the year's rows).
-        first = sorted(by_year[in_year], key=lambda row: (-row[7], row[2], row[6]))[: limit * CANDIDATES_PER_SHOWN]
-        candidates = sorted(first, key=_candidate_order)
+        first = sorted(by_year[in_year], key=lambda c: (-c.topic_count, c.happened_on, c.position))
+        candidates = sorted(first[: limit * CANDIDATES_PER_SHOWN], key=_candidate_order)
         kept = []
-        for row in candidates:
-            if row[5] not in seen and len(kept) < limit:
-                seen.add(row[5])
-                kept.append(_event(row))
+        for candidate in candidates:
+            if candidate.key not in seen and len(kept) < limit:
+                seen.add(candidate.key)
+                kept.append(_event(candidate))
         if kept:
             chosen[in_year] = kept
     _attach_also([e for kept in chosen.values() for e in kept])
@@ -148,16 +153,14 @@ def main_events_by_year(limit: int = 8) -> dict[int, list[TimelineEvent]]:
     }
 
 
-def _candidate_order(row: tuple) -> tuple:
+def _candidate_order(c: Candidate) -> tuple:
     """Topic count (most first), then as `_date_order`."""
-    _, _, happened_on, _, _, _, position, topic_count, _, article_id, _, published = row
-    return (-topic_count, happened_on, published is None, published.timestamp() if published else 0, article_id,
-            position)
+    return (-c.topic_count, *_date_key(c.happened_on, c.article__published_at, c.article_id, c.position))
 
 
-def _event(row: tuple) -> TimelineEvent:
+def _event(c: Candidate) -> TimelineEvent:
     """A candidate as the template shows it: the event and what a link to its article needs."""
-    values = dict(zip(_CANDIDATE, row, strict=True))
+    values = c._asdict()
     title, published = values.pop("article__title"), values.pop("article__published_at")
     event = TimelineEvent(**values)
     event.article = Article(id=event.article_id, title=title, published_at=published)

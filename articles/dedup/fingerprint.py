@@ -44,8 +44,10 @@ def content_key(text: str) -> str:
 
 def exact_hash(text: str, *, key: str | None = None) -> str:
     """A hex digest equal for texts that differ only in width, case, punctuation, spacing and bylines;
-    `key`: the text's `content_key`, when the caller has it already."""
-    return hashlib.sha1((content_key(text) if key is None else key).encode("utf-8")).hexdigest()
+    "" for a text with nothing left to compare (no letter or digit once normalised), which is no
+    one's reprint. `key`: the text's `content_key`, when the caller has it already."""
+    key = content_key(text) if key is None else key
+    return hashlib.sha1(key.encode("utf-8")).hexdigest() if key else ""
 
 
 def shingles(normalised: str, k: int) -> set[str]:

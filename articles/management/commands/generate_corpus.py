@@ -23,7 +23,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.dedup.fingerprint import content_key, exact_hash
+from articles.dedup.fingerprint import exact_hash
 from articles.models import Article, Publication, Source, Story
 from articles.pipeline import article_process
 from articles.replicate import replicate_to
@@ -126,13 +126,12 @@ class Command(BaseCommand):
 
     def _fields(self, planned: PlannedArticle, sources, publications, ids) -> dict:
         text = f"{planned.title}\n{planned.body}"
-        key = content_key(text)
         return dict(
             title=planned.title, body=planned.body, source=sources[planned.source], outlet=planned.outlet,
             published_at=timezone.make_aware(planned.published_at),
             publication=publications[planned.publication] if planned.publication is not None else None,
             position=planned.position, is_published=True,
-            content_hash=exact_hash(text, key=key) if key else "",
+            content_hash=exact_hash(text),
             # An original in the same batch has no id yet: `_write` links it after the insert.
             reprint_of_id=ids[planned.reprint_of] if planned.reprint_of is not None and planned.reprint_of < len(ids)
             else None,
