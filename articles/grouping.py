@@ -16,7 +16,6 @@ only when it fits every member (complete linkage), so one story never chains int
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -72,51 +71,45 @@ def article_fingerprint(article: Article) -> Fingerprint:
                        minhash=to_bytes(values), bands=band_hashes(values))
 
 
-def grouping_keys_save(articles: list[tuple[Article, Fingerprint]]) -> None:
-    """The rows by which later articles find these ones, for several articles at once (one
-    DELETE and one INSERT per table): their LSH bands and, for dated news, their rarest
-    words. The articles' own `content_hash` and `minhash` are the caller's to write."""
-    ids = [article.pk for article, _ in articles]
-    ArticleBand.objects.filter(article_id__in=ids).delete()
-    ArticleBand.objects.bulk_create(
-        ArticleBand(article=article, band=band, value=value)
-        for article, fingerprint in articles for band, value in enumerate(fingerprint.bands)
-    )
-    StoryWord.objects.filter(article_id__in=ids).delete()
-    weights = word_weights()
-    StoryWord.objects.bulk_create(
-        StoryWord(article=article, word=word[:40], published_at=article.published_at)
-        for article, _ in articles if article.kind == NEWS and article.published_at is not None
-        for word in rare_words(story_item(article).words, weights, STORED_WORDS)
-    )
+def _keys_save(article: Article, fingerprint: Fingerprint, item: StoryItem) -> None:
+    """The rows by which later articles find this one: its LSH bands and, for dated news,
+    its rarest words. Plain SQL, a DELETE and one INSERT per table: the ORM's bulk_create
+    cost more than the database's work for these thirty-odd small rows. The article's own
+    `content_hash` and `minhash` are the caller's to write."""
+    bands = [(article.pk, band, value) for band, value in enumerate(fingerprint.bands)]
+    words = []
+    if article.kind == NEWS and article.published_at is not None:
+        when = connection.ops.adapt_datetimefield_value(article.published_at)
+        words = [(article.pk, word[:40], when) for word in rare_words(item.words, word_weights(), STORED_WORDS)]
+    with connection.cursor() as cursor:
+        for model, columns, rows in ((ArticleBand, "article_id, band, value", bands),
+                                     (StoryWord, "article_id, word, published_at", words)):
+            table = model._meta.db_table
+            cursor.execute(f"DELETE FROM {table} WHERE article_id = %s", [article.pk])
+            if rows:
+                marks = ", ".join(["(%s, %s, %s)"] * len(rows))
+                cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {marks}", [v for row in rows for v in row])
 
 
-def _fingerprint(article: Article) -> Fingerprint:
-    fingerprint = article_fingerprint(article)
-    article.content_hash, article.minhash = fingerprint.content_hash, fingerprint.minhash
-    grouping_keys_save([(article, fingerprint)])
-    return fingerprint
-
-
-def reprints_of(article: Article, values, *, pending: Collection[int] = ()) -> list[Article]:
+def reprints_of(article: Article, values) -> list[Article]:
     """Other articles whose text this one repeats (exactly or nearly).
 
     Candidates are the articles sharing the exact hash or at least one LSH band: an
     indexed lookup, whatever the size of the corpus; each is then confirmed by its
-    estimated Jaccard similarity. `pending`: articles of the same batch whose keys are
-    stored but whose turn to be grouped has not come (they are not there yet).
+    estimated Jaccard similarity.
     """
     # Written as SQL: the ORM took longer to compile the 32 band conditions (about 30 ms)
-    # than the database to answer them. The same statement the ORM built, latest first.
+    # than the database to answer them. The two ways in are a UNION of ids, each read by
+    # its own index: `id IN (bands) OR content_hash = …` made PostgreSQL scan every
+    # article and test each against the bands (2 ms at 800 articles, linear in the archive).
     table, bands_table = Article._meta.db_table, ArticleBand._meta.db_table
     pairs = list(enumerate(band_hashes(values)))
     same_band = " OR ".join(["(band = %s AND value = %s)"] * len(pairs))
-    hash_match = " OR content_hash = %s" if article.content_hash else ""
-    skip = f" AND id NOT IN ({', '.join(str(int(pk)) for pk in pending)})" if pending else ""
-    sql = (f"SELECT id, content_hash, minhash, story_id, reprint_of_id FROM {table} WHERE id <> %s{skip} AND ("
-           f"id IN (SELECT article_id FROM {bands_table} WHERE ({same_band}) AND article_id <> %s){hash_match})"
+    hash_match = f" UNION SELECT id FROM {table} WHERE content_hash = %s" if article.content_hash else ""
+    sql = (f"SELECT id, content_hash, minhash, story_id, reprint_of_id FROM {table} WHERE id <> %s AND "
+           f"id IN (SELECT article_id FROM {bands_table} WHERE {same_band}{hash_match})"
            " ORDER BY published_at DESC NULLS LAST, id DESC LIMIT %s")
-    params = [article.pk, *(v for pair in pairs for v in pair), article.pk]
+    params = [article.pk, *(v for pair in pairs for v in pair)]
     params += [article.content_hash] if article.content_hash else []
     candidates = Article.objects.raw(sql, [*params, MAX_CANDIDATES])
     found = []
@@ -134,7 +127,7 @@ def _cited(article: Article) -> list[Article]:
     return list(Article.objects.exclude(pk=article.pk).filter(url=article.url, publication__isnull=True)[:5])
 
 
-def _story_candidates(article: Article, item: StoryItem, pending: Collection[int] = ()) -> list[int]:
+def _story_candidates(article: Article, item: StoryItem) -> list[int]:
     """Ids of dated news articles near this one in time that share its rarest real words,
     those sharing the most first: a few indexed rows per word, whatever the window holds.
 
@@ -148,16 +141,15 @@ def _story_candidates(article: Article, item: StoryItem, pending: Collection[int
         return []
     when, window = article.published_at, WINDOW + timedelta(days=1)
     table = StoryWord._meta.db_table
-    skip = f" AND article_id NOT IN ({', '.join(str(int(pk)) for pk in pending)})" if pending else ""
     side = (
-        "SELECT article_id FROM (SELECT article_id FROM {table} WHERE word = %s AND article_id <> %s{skip}"
+        "SELECT article_id FROM (SELECT article_id FROM {table} WHERE word = %s AND article_id <> %s"
         " AND published_at {low} %s AND published_at {high} %s ORDER BY published_at {order} LIMIT %s) AS w{n}"
     )
     parts, params = [], []
     for word in words:
         for low, high, order, start, stop in ((">=", "<=", "DESC", when - window, when),
                                               (">", "<=", "ASC", when, when + window)):
-            parts.append(side.format(table=table, skip=skip, low=low, high=high, order=order, n=len(parts)))
+            parts.append(side.format(table=table, low=low, high=high, order=order, n=len(parts)))
             params += [word, article.pk, *map(connection.ops.adapt_datetimefield_value, (start, stop)), PER_WORD]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
@@ -165,10 +157,9 @@ def _story_candidates(article: Article, item: StoryItem, pending: Collection[int
     return sorted(shared, key=lambda pk: (-shared[pk], -pk))[:STORY_CANDIDATES]
 
 
-def _place(article: Article, item: StoryItem, reprints: list[Article],
-           pending: Collection[int] = ()) -> tuple[int | None, list[int]]:
+def _place(article: Article, item: StoryItem, reprints: list[Article]) -> tuple[int | None, list[int]]:
     """The existing story the article joins, or (None, the articles it starts one with)."""
-    ids = {a.pk for a in [*reprints, *_cited(article)]} | set(_story_candidates(article, item, pending))
+    ids = {a.pk for a in [*reprints, *_cited(article)]} | set(_story_candidates(article, item))
     candidates = list(Article.objects.filter(pk__in=ids).exclude(pk=article.pk).select_related("source")
                       .defer(*NOT_READ))
     story_ids = {a.story_id for a in candidates if a.story_id}
@@ -192,15 +183,17 @@ def _place(article: Article, item: StoryItem, reprints: list[Article],
 
 @transaction.atomic
 def article_group(*, article_id: int, prepared: Fingerprint | None = None, loaded: Article | None = None,
-                  pending: Collection[int] = (), finished: dict | None = None) -> Story | None:
+                  columns: dict | None = None) -> Story | None:
     """Fingerprint an article and put it in the story of its reprints or of its event.
 
     Its place is decided anew each time (an edit may move it), and the story it leaves is
-    rebuilt. A batch (articles.pipeline_batch) passes the fingerprint it `prepared` and
-    stored with `grouping_keys_save`, the article as it `loaded` and saved it (only its
-    story is read again, with the lock: another article's grouping may have moved it), the
-    batch's articles not yet grouped (`pending`), and the columns that mark the run
-    `finished`, written in the same UPDATE.
+    rebuilt. The rows by which later articles find it (its bands and story words) are
+    stored in the same transaction: an article is found by others only once it has its
+    place and, in its row, the words they compare. A batch (articles.pipeline_batch)
+    passes the fingerprint it `prepared`, the article as it `loaded` it (only its story is
+    read again, with the lock: another article's grouping may have moved it), and other
+    `columns` of the row to write in the same UPDATE (its search columns, the marks of a
+    finished run): every UPDATE of the row puts all its words into the search indexes again.
     """
     locked = Article.objects.select_for_update(of=("self",)).filter(pk=article_id)
     if loaded is None:
@@ -212,25 +205,23 @@ def article_group(*, article_id: int, prepared: Fingerprint | None = None, loade
             article = None
     if article is None:
         return None
-    if prepared is None:
-        values = _fingerprint(article).values
-    else:
-        values = prepared.values
-        article.content_hash, article.minhash = prepared.content_hash, prepared.minhash
+    fingerprint = prepared or article_fingerprint(article)
+    article.content_hash, article.minhash = fingerprint.content_hash, fingerprint.minhash
     item = story_item(article)
-    reprints = reprints_of(article, values, pending=pending)
+    _keys_save(article, fingerprint, item)
+    reprints = reprints_of(article, fingerprint.values)
     article.reprint_of_id = None
     if reprints:
         first = min(reprints, key=lambda a: a.pk)
         article.reprint_of_id = first.reprint_of_id or first.pk
     left = article.story_id
-    story_id, others = _place(article, item, reprints, pending)
+    story_id, others = _place(article, item, reprints)
     story = Story.objects.get(pk=story_id) if story_id else (Story.objects.create() if others else None)
     article.story = story
     # An update, not save(): the pipeline makes the article's pages cold once per run.
     Article.objects.filter(pk=article.pk).update(content_hash=article.content_hash, minhash=article.minhash,
                                                  reprint_of_id=article.reprint_of_id, story=story,
-                                                 **(finished or {}))
+                                                 **(columns or {}))
     if others:
         Article.objects.filter(pk__in=others).update(story=story)
     if left and left != (story.pk if story else None):

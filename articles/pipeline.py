@@ -69,6 +69,7 @@ class ArticleRun:
     saved: list[str] = field(default_factory=list)  # the steps saved, in the order they ran
     grouped: bool = True  # in a batch (articles.pipeline_batch): whether grouping runs for it
     fingerprint: object = None  # in a batch: what grouping stores of its text, made beforehand
+    unwritten: dict = field(default_factory=dict)  # in a batch: columns its index step left to grouping's UPDATE
     changed: bool = False  # in a batch: whether its save wrote anything (tags, events, columns)
 
 
@@ -119,29 +120,38 @@ def _index_save(run: ArticleRun) -> None:
 
 
 SEARCH_COLUMNS = ("search_title", "search_body", "search_title_grams", "search_lead", "search_body_grams")
-FINGERPRINT_COLUMNS = ("content_hash", "minhash")
 
 
 def _index_save_many(runs: list[ArticleRun]) -> None:
-    """One UPDATE for the batch, of the articles whose columns change: the search columns,
-    and for a run that prepared grouping's fingerprint its columns too, so that the row
-    is written once. The article objects get the new values: grouping reads its words there."""
-    changed, fingerprinted = [], False
+    """The search columns of the articles whose columns change, so that each row is written
+    once: a run that goes on to grouping (it prepared grouping's fingerprint) leaves them to
+    grouping's UPDATE (`run.unwritten`), which writes the row anyway; the others get one
+    UPDATE for the batch. Every UPDATE of the row puts all its words into the two search
+    indexes again. The article objects get the
+    new values: grouping reads its words there."""
+    changed = []
     for run in runs:
         article, index = run.article, run.index
         new = dict(zip(SEARCH_COLUMNS, (index.title, index.body, index.title_grams, index.lead, index.body_grams),
                        strict=True))
-        if run.fingerprint is not None:
-            new |= {"content_hash": run.fingerprint.content_hash, "minhash": run.fingerprint.minhash}
-            fingerprinted = True
         if any(getattr(article, name) != value for name, value in new.items()):
             for name, value in new.items():
                 setattr(article, name, value)
-            changed.append(article)
             run.changed = True
+            if run.fingerprint is not None:
+                run.unwritten = new
+            else:
+                changed.append(article)
     if changed:
-        columns = [*SEARCH_COLUMNS, *(FINGERPRINT_COLUMNS if fingerprinted else ())]
-        Article.objects.bulk_update(changed, columns, batch_size=len(changed))
+        Article.objects.bulk_update(changed, SEARCH_COLUMNS, batch_size=len(changed))
+
+
+def index_write(run: ArticleRun) -> None:
+    """The search columns a batch left to grouping, for a run whose grouping failed: its
+    tags and its search columns come from one cut and stay together."""
+    if run.unwritten:
+        Article.objects.filter(pk=run.article.pk).update(**run.unwritten)
+        run.unwritten = {}
 
 
 def _grouping_save(run: ArticleRun) -> None:

@@ -12,20 +12,24 @@ A batch does the same steps with one statement per table for the whole batch:
     prepare     per article, outside any transaction: the analysis, the search columns,
                 and for the articles grouping will see, their MinHash fingerprint
     save        one transaction: the analysis rows (keywords.analysis_save, nothing written
-                for an article whose rows come out the same), one UPDATE writing the
-                search columns and the fingerprint together, and the rows by which later
-                articles find these ones (bands, story words)
-    grouping    per article, in id order, its own transaction as in one article's run;
-                the UPDATE that places it also marks it analysed. Articles of the batch
-                not grouped yet are left out of its candidates, so each article sees what
-                it would have seen had the batch run one article at a time
+                for an article whose rows come out the same), and one UPDATE of the search
+                columns of the articles grouping will not see
+    grouping    per article, in id order, its own transaction as in one article's run:
+                the rows by which later articles find it (bands, story words), and one
+                UPDATE that places it, writes its fingerprint and search columns, and
+                marks it analysed. So each article sees what it would have seen had the
+                batch run one article at a time, and its row is written once: each UPDATE
+                of it puts all its words into the search indexes again
     finish      one UPDATE marks analysed those that needed no grouping (a re-tag that cut
                 them the same) and whose rows changed; the pages of those that changed
                 go cold once. A re-tag that changes nothing for an article writes nothing
                 to its row, whose every UPDATE costs its words in the search indexes
 
 An article that fails a step is recorded on its document as in one article's run and
-stays unanalysed for the recovery sweep; the others go on. Anything unexpected while
+stays unanalysed for the recovery sweep (with its search columns written, to match its
+tags); the others go on. Between the save and its grouping a new article has its tags but
+not yet its search columns: it is found by search a moment later, as it was not at all
+before its analysis. Anything unexpected while
 saving the batch rolls the batch's transaction back and runs its articles one at a time.
 """
 from __future__ import annotations
@@ -41,7 +45,7 @@ from keywords.models import Topic
 
 from . import pipeline
 from .cache import article_scopes, scopes_changed
-from .grouping import article_fingerprint, article_group, grouping_keys_save
+from .grouping import article_fingerprint, article_group
 from .ingest import IngestError
 from .models import Article, Document
 from .pipeline import (
@@ -53,6 +57,7 @@ from .pipeline import (
     _failure_record,
     _note_key,
     article_process,
+    index_write,
 )
 
 log = logging.getLogger(__name__)
@@ -167,8 +172,7 @@ def _failed(run: ArticleRun, failure: StepFailed, failures: list[StepFailed]) ->
 
 
 def _save(runs: list[ArticleRun], steps: dict) -> None:
-    """The analysis and index steps' saves for the whole batch, in one transaction, and
-    the rows by which later articles find these ones (grouping's bands and story words)."""
+    """The analysis and index steps' saves for the whole batch, in one transaction."""
     if not runs:
         return
     with transaction.atomic():
@@ -184,25 +188,19 @@ def _save(runs: list[ArticleRun], steps: dict) -> None:
                     step.save(run)
             for run in runs:
                 run.saved.append(name)
-        keys = [(run.article, run.fingerprint) for run in runs if run.fingerprint is not None]
-        if keys:
-            grouping_keys_save(keys)
 
 
 def _group(runs: list[ArticleRun], step, failures: list[StepFailed]) -> list[ArticleRun]:
     """Grouping, one article at a time in id order; the runs that finished every step."""
-    fingerprints = {run.article.pk for run in runs if run.fingerprint is not None}
-    pending = set(fingerprints)
     done = []
     for run in runs:
-        pk = run.article.pk
-        if pk not in fingerprints:
+        if run.fingerprint is None:
             done.append(run)
             continue
-        pending.discard(pk)
         try:
-            _attempt(step, run, lambda run, pending=frozenset(pending): _grouping_save(run, pending))
+            _attempt(step, run, _grouping_save)
         except StepFailed as failure:
+            index_write(run)
             _failed(run, failure, failures)
             continue
         run.saved.append("grouping")
@@ -210,10 +208,12 @@ def _group(runs: list[ArticleRun], step, failures: list[StepFailed]) -> list[Art
     return done
 
 
-def _grouping_save(run: ArticleRun, pending: frozenset[int]) -> None:
-    """Grouping's save, which also marks the run finished (its last transaction)."""
-    article_group(article_id=run.article.pk, prepared=run.fingerprint, loaded=run.article, pending=pending,
-                  finished={"analysed_at": timezone.now(), "analysis_attempts": 0})
+def _grouping_save(run: ArticleRun) -> None:
+    """Grouping's save, which also writes the search columns the index step left to it
+    and marks the run finished (its last transaction)."""
+    article_group(article_id=run.article.pk, prepared=run.fingerprint, loaded=run.article,
+                  columns={**run.unwritten, "analysed_at": timezone.now(), "analysis_attempts": 0})
+    run.unwritten = {}
 
 
 def _fingerprint_prepare(run: ArticleRun) -> None:

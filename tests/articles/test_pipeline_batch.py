@@ -8,8 +8,9 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from articles import pipeline_batch
 from articles.models import Article, ArticleBand, Source, Story, StoryWord
-from articles.pipeline import article_process
+from articles.pipeline import StepFailed, article_process
 from articles.pipeline_batch import ARTICLES_PER_TASK, articles_process
 from articles.synthetic import ArchiveBuilder, sentence_pool
 from keywords.models import ArticleCounted, ArticleOrganisation, ArticleTopic, TimelineEvent, TopicCount, TopicDayCount
@@ -132,3 +133,30 @@ def test_an_article_given_up_on_is_left_out_of_its_batch(planned, settings):
     assert [run.article.pk for run in runs] == [ids[0], ids[2]]
     assert Article.objects.get(pk=ids[1]).analysed_at is None
     assert not ArticleTopic.objects.filter(article_id=ids[1]).exists()
+
+
+def test_an_article_whose_grouping_fails_keeps_its_tags_and_search_columns_together(monkeypatch):
+    ids = [Article.objects.create(title=f"大数据的第{n}种用途", body=f"第{n}家企业用大数据让采购更准。" * 5,
+                                  published_at=START, is_published=True).pk for n in range(3)]
+    grouped = pipeline_batch.article_group
+
+    def failing_for_the_second(*, article_id, **kwargs):
+        if article_id == ids[1]:
+            raise RuntimeError("锁等待超时")
+        return grouped(article_id=article_id, **kwargs)
+
+    monkeypatch.setattr(pipeline_batch, "article_group", failing_for_the_second)
+    with pytest.raises(StepFailed, match="归入事件失败：RuntimeError: 锁等待超时"):
+        articles_process(article_ids=ids)
+
+    failed = Article.objects.get(pk=ids[1])
+    # The batch left its search columns to grouping's UPDATE; they are written all the same,
+    # as its tags were: both come from one cut.
+    assert failed.search_title and failed.search_body
+    assert ArticleTopic.objects.filter(article=failed).exists()
+    # Not grouped, not findable by later articles' grouping, and due for the sweep.
+    assert (failed.content_hash, failed.story_id) == ("", None)
+    assert not ArticleBand.objects.filter(article=failed).exists()
+    assert failed.analysed_at is None and failed.analysis_attempts == 1
+    others = Article.objects.filter(pk__in=[ids[0], ids[2]])
+    assert all(a.analysed_at and a.search_body and a.content_hash for a in others)
