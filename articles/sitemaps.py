@@ -23,6 +23,12 @@ class ArticleSitemap(Sitemap):
         known = article_date(article)
         return known.as_datetime() if known else None
 
+    def get_latest_lastmod(self):
+        """No date for the section in the sitemap index: Django's default calls `lastmod`
+        on every article (the whole archive read for one line of the index), and a page
+        of the section is re-read by date anyway."""
+        return None
+
 
 class PublicationSitemap(Sitemap):
     changefreq = "yearly"

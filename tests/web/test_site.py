@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article, Publication, Source
+from articles.sitemaps import ArticleSitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -30,14 +31,35 @@ def issue():
     return publication
 
 
+def sitemap_everything(client) -> str:
+    """Every file the sitemap index names, as a crawler reads them, one after the other."""
+    index = client.get("/sitemap.xml").content.decode()
+    files = re.findall(r"<loc>http://testserver(/sitemap-[^<]+)</loc>", index)
+    assert files, index
+    return "".join(client.get(path.replace("&amp;", "&")).content.decode() for path in files)
+
+
 def test_sitemap_lists_topics_years_and_articles(client, seeded):
-    content = client.get("/sitemap.xml").content.decode()
+    content = sitemap_everything(client)
     assert "/topics/chanyedai/" in content and "/years/2013/" in content
     assert Article.objects.get().get_absolute_url() in content
 
 
+def test_the_sitemap_index_reaches_every_article_however_many_pages_they_fill(client, seeded, monkeypatch):
+    source = Article.objects.get().source
+    for n in range(4):
+        Article.objects.create(title=f"第{n}篇", body="正文。", source=source, is_published=True)
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)  # five articles: three pages of the section
+
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-articles.xml?p=3</loc>" in index and "?p=4" not in index
+    content = sitemap_everything(client)
+    for article in Article.objects.all():
+        assert f"<loc>http://testserver{article.get_absolute_url()}</loc>" in content
+
+
 def test_sitemap_lists_each_topic_s_timeline_and_the_index_pages(client, seeded):
-    content = client.get("/sitemap.xml").content.decode()
+    content = sitemap_everything(client)
     assert "<loc>http://testserver/topics/chanyedai/timeline/</loc>" in content
     for path in ("/", "/articles/", "/topics/", "/years/", "/timeline/", "/subscribe/"):
         assert f"<loc>http://testserver{path}</loc>" in content
