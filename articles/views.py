@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from keywords.models import Topic
@@ -8,6 +7,7 @@ from keywords.selectors import topics_for_article
 from . import selectors
 from .archive import archive_filters_from, articles_archive
 from .cache import cached_page
+from .counting import TotalPaginator
 from .models import ItemKind
 from .pictures import pictures_to_show, policy_allowing
 from .search import KINDS, SearchFilters, search_articles
@@ -21,7 +21,7 @@ def archive(request):
     nothing the site has are ignored (see articles.archive)."""
     years = article_years()
     filters = archive_filters_from(request.GET, years=years)
-    page = Paginator(articles_archive(filters), settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page = TotalPaginator(articles_archive(filters), settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     canonical = "&".join(part for part in (filters.query(), f"page={page.number}" if page.number > 1 else "") if part)
     return render(
         request,
@@ -121,7 +121,7 @@ def publication_detail(request, pk: int):
 @cached_page
 def source_detail(request, slug: str):
     source = selectors.source_get(slug)
-    page = Paginator(selectors.articles_published().filter(source=source), settings.ARTICLES_PER_PAGE).get_page(
+    page = TotalPaginator(selectors.articles_published().filter(source=source), settings.ARTICLES_PER_PAGE).get_page(
         request.GET.get("page")
     )
     publications = selectors.publications_published().filter(source=source)[:50]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 
 from articles.archive import ArchiveFilters, articles_filtered
+from articles.counting import rounded
 from articles.models import Article
 from articles.selectors import one_per_story
 
@@ -53,14 +54,6 @@ class SearchResults:
     def total_text(self) -> str:
         """The total as a reader is told it: exact, or an estimate said to be one."""
         return f"约 {rounded(self.total):,}" if self.total_estimated else str(self.total)
-
-
-def rounded(n: int) -> int:
-    """An estimate to two significant figures (38,612 → 39,000): its last digits mean nothing."""
-    if n < 100:
-        return n
-    step = 10 ** (len(str(n)) - 2)
-    return (n + step // 2) // step * step
 
 
 def filtered(filters: SearchFilters):

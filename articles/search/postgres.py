@@ -25,8 +25,6 @@ and no query checks or ranks more than MAX_HITS + HEAD_CANDIDATES vectors.
 """
 from __future__ import annotations
 
-import json
-
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchQueryField,
@@ -39,6 +37,7 @@ from django.db.models import ExpressionWrapper, F, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import Exact
 
+from ..counting import estimated_rows
 from . import backends
 from .backends import Matches
 from .pg_schema import DOCUMENT, HEAD
@@ -114,16 +113,6 @@ def _relaxed_is_exact(relaxed: SearchQuery, exact: SearchQuery) -> Exact:
 
 def _newest(queryset):
     return queryset.order_by(F("published_at").desc(nulls_last=True), "-pk")
-
-
-def estimated_rows(queryset) -> int:
-    """The planner's row estimate for a queryset, without running it."""
-    sql, params = queryset.values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
-        plan = cursor.fetchone()[0]
-    plan = json.loads(plan) if isinstance(plan, str) else plan
-    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 def _set(**values: str) -> None:

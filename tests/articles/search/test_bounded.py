@@ -10,9 +10,10 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from articles.counting import rounded
 from articles.models import Article
 from articles.pipeline import article_process
-from articles.search import backends, postgres, rounded, search_articles
+from articles.search import backends, postgres, search_articles
 
 pytestmark = pytest.mark.django_db
 FILLER = "本刊讯，会议还讨论了其他事项，与会代表交流了经验，并就下一步工作进行了部署。"
