@@ -19,8 +19,9 @@ from keywords.summaries import summaries_sync
 from .dedup.stories import StoryItem, pick_main, story_words
 from .models import Article, Story
 
-# The columns `story_item` never reads, and the largest: candidates and members load without them.
-NOT_READ = ("search_title_grams", "search_lead", "search_body_grams", "minhash")
+# The columns `story_item` never reads, and the largest: candidates and members load without
+# them (the body too: a story is told by its title's and lead's words, as the analysis cut them).
+NOT_READ = ("body", "search_title_grams", "search_lead", "search_body_grams", "minhash")
 
 
 def story_item(article: Article) -> StoryItem:
@@ -30,7 +31,6 @@ def story_item(article: Article) -> StoryItem:
     return StoryItem(
         key=article.pk,
         title=article.title,
-        text=article.body[:2000],
         published_at=article.published_at,
         outlet=article.outlet or (article.source.name if article.source_id else ""),
         url="" if reprinted else article.url,

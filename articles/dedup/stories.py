@@ -65,7 +65,7 @@ _NOT_A_WORD = re.compile(r"[\W\d_a-z]*")  # numbers, percentages, Latin fragment
 class StoryItem:
     key: Hashable
     title: str
-    text: str = ""
+    text: str = ""  # the text, where a caller has it at hand; the rules here read only the words
     published_at: datetime | None = None
     outlet: str = ""
     url: str = ""
