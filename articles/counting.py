@@ -15,6 +15,7 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import QuerySet
 
 ESTIMATE_FROM = 200_000  # below, an exact count takes a few milliseconds
 
@@ -46,13 +47,17 @@ class Total:
         return f"约 {rounded(self.value):,}" if self.estimated else str(self.value)
 
 
-def total(queryset) -> Total:
-    """The queryset's size: counted, or past ESTIMATE_FROM the planner's estimate."""
+def total(rows) -> Total:
+    """The size of a queryset: counted, or past ESTIMATE_FROM the planner's estimate; of
+    anything else (a list, a sequence that keeps its own count), as Django's Paginator
+    counts it."""
+    if not isinstance(rows, QuerySet):
+        return Total(Paginator(rows, 1).count)
     if connection.vendor == "postgresql":
-        expected = estimated_rows(queryset)
+        expected = estimated_rows(rows)
         if expected >= ESTIMATE_FROM:
             return Total(expected, estimated=True)
-    return Total(queryset.count())
+    return Total(rows.count())
 
 
 class TotalPaginator(Paginator):

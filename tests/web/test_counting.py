@@ -1,13 +1,21 @@
 """A list's total as a reader and an API client are told it: counted while that is cheap,
 and past a size (on PostgreSQL) the database's estimate, said to be one."""
+import random
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from django.db import connection
 
 from articles import counting
 from articles.counting import Total, TotalPaginator
 from articles.models import Article, Source
+from articles.pipeline import article_process
 
 pytestmark = pytest.mark.django_db
+
+WORDS = ["外贸", "物流", "支付", "仓储", "海关", "退税", "品牌", "采购", "供应链", "钢铁", "纺织", "家具", "汽配",
+         "跨境", "平台", "融资", "信用", "展会", "买家", "卖家", "订单", "样品", "报关", "运费", "结汇", "关税",
+         "广交会", "义乌", "深圳", "宁波", "东莞", "泉州", "小商品", "电子", "服装", "鞋业", "玩具", "五金"]
 
 postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql",
                                      reason="SQLite has no estimate: an embedded site always counts")
@@ -42,6 +50,20 @@ def test_a_list_past_the_counting_size_shows_the_estimate_and_says_so(client, th
     assert "第 1 页" in page and "第 1 / " not in page  # no page count built on an estimate
     source_page = client.get("/sources/outlet/").content.decode()
     assert "第 1 页" in source_page
+
+
+def test_a_list_that_keeps_its_own_count_is_never_estimated(client, thirty, monkeypatch):
+    monkeypatch.setattr(counting, "ESTIMATE_FROM", 10)
+    start = datetime(2013, 1, 1, tzinfo=UTC)
+    for n, article in enumerate(Article.objects.order_by("pk")):  # thirty different reports, months apart
+        article.title = f"跨境电商：{''.join(random.Random(n).sample(WORDS, 4))}"
+        article.body = "".join(random.Random(n + 100).sample(WORDS, 14)) + "。"
+        article.published_at = start + timedelta(days=40 * n)
+        article.save()
+        article_process(article_id=article.pk)
+
+    body = client.get("/api/topics/kuajing-dianshang/articles").json()
+    assert (body["count"], body["count_estimated"]) == (30, False)  # the topic's kept total
 
 
 @postgresql_only
