@@ -1,13 +1,34 @@
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
 
 from .dates import article_date
 from .models import Article
 from .selectors import publications_published
 
+# URLs per file of a section: a file of 5,000 articles took 0.5-0.7 s to build at 100,000
+# articles (each URL its own date and template row); the index names as many files as needed.
+PER_FILE = 1000
+
+
+class IdsFirstPaginator(Paginator):
+    """A file's rows found by their ids first: skipping to the 100th file read the 99,000
+    rows before it from the table (220 ms at 100,000 articles, growing with the archive);
+    their ids alone come from an index."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        start = (number - 1) * self.per_page
+        ids = list(self.object_list.values_list("pk", flat=True)[start:start + self.per_page])
+        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+
 
 class ArticleSitemap(Sitemap):
     changefreq = "monthly"
-    limit = 5000
+    limit = PER_FILE
+
+    @property
+    def paginator(self):
+        return IdsFirstPaginator(self.items(), self.limit)
 
     def items(self):
         return (
@@ -32,6 +53,7 @@ class ArticleSitemap(Sitemap):
 
 class PublicationSitemap(Sitemap):
     changefreq = "yearly"
+    limit = PER_FILE
 
     def items(self):
         return publications_published().order_by("pk")

@@ -32,7 +32,7 @@ BOUNDS = {  # measured on 2026-11-30: 9, 14, 14, 15, 13, 4, 7, 2, 6, 3, 8, 4, 2,
     "/topics/chanyedai/feed.atom": 8,  # measured 7: its 50 ids from the tags, then those articles
     "/years/2013/feed.rss": 4,
     "/sitemap.xml": 6,  # the index: each section's count (the articles' without reading them)
-    "/sitemap-articles.xml": 3,  # a page of 5,000 articles: its count and its rows
+    "/sitemap-articles.xml": 3,  # a file of 1,000 articles: its count and its rows
     "/api/topics": 5,
     "/api/articles": 3,
     "/api/years/2013": 3,
