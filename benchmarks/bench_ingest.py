@@ -6,6 +6,13 @@ a database of its own):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/b2b_ingest REDIS_URL=redis://127.0.0.1:6379/9 \\
       .venv/bin/python benchmarks/bench_ingest.py --articles 1000 --workers 1 2
 
+or on top of an archive, as the site ingests in its fourth year (`--on-archive` keeps what
+the database holds; give it a copy, `createdb -T b2b_pages100k b2b_ingest100k`: the new
+articles stay, and the re-tag goes through the whole archive):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/b2b_ingest100k REDIS_URL=redis://127.0.0.1:6379/9 \\
+      .venv/bin/python benchmarks/bench_ingest.py --articles 1000 --workers 1 2 --on-archive
+
 Articles are planned by `articles.synthetic` (the seeds' and the development corpus's
 sentences, as `generate_corpus` does), written unanalysed, and then sent to real `celery
 worker` processes as the pipeline's task (analysis, tags, events, search index, story
@@ -71,8 +78,9 @@ def empty_archive() -> None:
 
 
 @contextmanager
-def worker_processes(count: int, log_dir: Path):
-    """`count` solo-pool workers on a queue of their own; yields (queue, processes)."""
+def worker_processes(count: int, log_dir: Path, code: Path = ROOT):
+    """`count` solo-pool workers on a queue of their own, running the checkout `code`;
+    yields (queue, processes)."""
     queue = f"bench-{uuid.uuid4().hex[:8]}"
     env = {**os.environ, "CELERY_QUEUE": queue}
     processes = []
@@ -81,7 +89,7 @@ def worker_processes(count: int, log_dir: Path):
         processes.append(subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "b2bwatch", "worker", "--loglevel=WARNING", "--pool=solo",
              "--without-gossip", "--without-mingle", "--without-heartbeat", f"--hostname=w{n}-{queue}@%h"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
+            cwd=code, env=env, stdout=log, stderr=subprocess.STDOUT))
     previous = celery_app.conf.task_default_queue
     celery_app.conf.task_default_queue = queue
     try:
@@ -112,34 +120,43 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--per-task", type=int, default=50, help="articles per task; 1: the one-article task")
+    parser.add_argument("--on-archive", action="store_true",
+                        help="keep the database's articles; the new ones are added on top (each run its own)")
+    parser.add_argument("--no-retag", action="store_true", help="leave out the full re-tag (minutes on an archive)")
+    parser.add_argument("--code", default=str(ROOT),
+                        help="the checkout the workers run (another commit, for a before/after)")
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
-    empty_archive()
+    if not args.on_archive:
+        empty_archive()
     load_2013(Topic, TopicAlias, KeywordYear, YearKeyword)
     planned = plan_articles(args.articles, args.seed)
     count = len(planned)
     vocabulary = current_vocabulary()
     print(f"{count} planned articles, mean {sum(len(a.body) for a in planned) / count:.0f} characters; "
-          f"database {settings.DATABASES['default']['NAME']}")
+          f"database {settings.DATABASES['default']['NAME']}, {Article.objects.count()} articles in it")
 
     rows = []
     started = time.perf_counter()
     for a in planned:
         vocabulary.segmenter.tokens(a.title)
         vocabulary.segmenter.tokens(a.body)
-    rows.append(("segmentation only (baseline, in-process)", time.perf_counter() - started, ""))
+    rows.append(("segmentation only (baseline, in-process)", time.perf_counter() - started, "", count))
     started = time.perf_counter()
     for a in planned:
         analyse_text(vocabulary, a.title, a.body, published=a.published_at.date())
-    rows.append(("text analysis only (in-process)", time.perf_counter() - started, ""))
+    rows.append(("text analysis only (in-process)", time.perf_counter() - started, "", count))
 
     log_dir = Path(os.environ.get("DATA_DIR", "/tmp")) / "bench-ingest-logs"
     log_dir.mkdir(parents=True, exist_ok=True)
-    for workers in args.workers:
-        empty_archive()
-        ids = write_unanalysed(planned)
-        with worker_processes(workers, log_dir) as (queue, processes):
+    for n, workers in enumerate(args.workers):
+        if args.on_archive:  # new articles each time, on top of what the runs before left
+            ids = write_unanalysed(planned if n == 0 else plan_articles(args.articles, args.seed + n))
+        else:
+            empty_archive()
+            ids = write_unanalysed(planned)
+        with worker_processes(workers, log_dir, Path(args.code)) as (queue, processes):
             started = time.perf_counter()
             if args.per_task > 1:
                 for start in range(0, len(ids), args.per_task):
@@ -151,10 +168,11 @@ def main() -> None:
                                processes, log_dir)
             took = time.perf_counter() - started
         rows.append((f"pipeline task ({args.per_task} per task), {workers} worker(s)", took,
-                     " / ".join(f"{p:.0f}" for p in peaks)))
+                     " / ".join(f"{p:.0f}" for p in peaks), len(ids)))
 
-    for workers in args.workers:
-        with worker_processes(workers, log_dir) as (_, processes):
+    for workers in [] if args.no_retag else args.workers:
+        everything = Article.objects.count()
+        with worker_processes(workers, log_dir, Path(args.code)) as (_, processes):
             started = time.perf_counter()
             with transaction.atomic():  # the job is sent when its row is committed
                 job = topics_retag_start(reason="bench_ingest")
@@ -162,14 +180,15 @@ def main() -> None:
                                processes, log_dir)
             took = time.perf_counter() - started
         job.refresh_from_db()
-        rows.append((f"full re-tag job ({job.get_status_display()}), {workers} worker(s)", took,
-                     " / ".join(f"{p:.0f}" for p in peaks)))
+        rows.append((f"full re-tag job ({job.get_status_display()}, {everything} articles), {workers} worker(s)",
+                     took, " / ".join(f"{p:.0f}" for p in peaks), everything))
 
     baseline = rows[0][1]
-    print("| step | seconds | articles/s | × baseline time | worker peak RSS (MB) |")
+    print("| step | seconds | articles/s | × baseline time per article | worker peak RSS (MB) |")
     print("| --- | --- | --- | --- | --- |")
-    for name, seconds, rss in rows:
-        print(f"| {name} | {seconds:.1f} | {count / seconds:.1f} | {seconds / baseline:.1f}× | {rss} |")
+    for name, seconds, rss, articles in rows:
+        print(f"| {name} | {seconds:.1f} | {articles / seconds:.1f} | {seconds / baseline * count / articles:.1f}× "
+              f"| {rss} |")
 
 
 if __name__ == "__main__":

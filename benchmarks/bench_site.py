@@ -35,7 +35,7 @@ SEARCHES = ["跨境电商", "大数据", "互联网金融", "在线交易", "产
 COMMON = ["的", "电子商务", "发展", "B2B 平台 企业 发展", "企业 OR 平台 OR 发展 OR 市场 OR 服务 OR 电商"]
 
 
-def pages(topic: str, article: int, year: int) -> list[tuple[str, list[str]]]:
+def pages(topic: str, article: int, year: int, source: str, publication: int) -> list[tuple[str, list[str]]]:
     return [
         ("trivial view", ["/robots.txt"]),
         ("home", ["/"]),
@@ -50,6 +50,16 @@ def pages(topic: str, article: int, year: int) -> list[tuple[str, list[str]]]:
         ("search feed (newest first)", [f"/search/feed.rss?q={quote(q)}" for q in SEARCHES]),
         ("feeds", ["/feeds/latest.rss", f"/topics/{quote(topic)}/feed.rss"]),
         ("API list", ["/api/articles", f"/api/topics/{quote(topic)}/articles"]),
+        # The other page types: each is a reader's or a crawler's way in too.
+        ("archive, first and 500th page", ["/articles/", "/articles/?page=500"]),
+        ("topic and year indexes", ["/topics/", "/years/"]),
+        ("topic timeline", [f"/topics/{quote(topic)}/timeline/"]),
+        ("source", [f"/sources/{quote(source)}/"]),
+        ("newsletter issue", [f"/publications/{publication}/"]),
+        ("other feeds", [f"/years/{year}/feed.atom", f"/sources/{quote(source)}/feed.rss",
+                         f"/sources/{quote(source)}/issues.rss", "/feeds/topics.opml"]),
+        ("sitemap: index, first and 100th file of articles", ["/sitemap.xml", "/sitemap-articles.xml",
+                                                              "/sitemap-articles.xml?p=100"]),
     ]
 
 
@@ -106,13 +116,18 @@ def main() -> None:
     import django
 
     django.setup()
-    from articles.models import Article
+    from django.db import models
+
+    from articles.models import Article, Publication, Source
     from keywords.models import Topic
 
     topic = Topic.objects.get(term="跨境电商").slug
     tagged = Article.objects.published().filter(topic_tags__isnull=False)
     article = tagged.order_by("-pk").values_list("pk", flat=True)[0]
     year = 2013
+    # The outlet with the most articles, and the newest published issue of a newsletter.
+    source = Source.objects.annotate(n=models.Count("articles")).order_by("-n").first().slug
+    publication = Publication.objects.filter(is_published=True).order_by("-pk").values_list("pk", flat=True)[0]
     count = Article.objects.count()
     env = {**os.environ, "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1"}
     server = subprocess.Popen(
@@ -136,7 +151,7 @@ def main() -> None:
               "req/s / trivial | cold p50 / trivial | peak RSS after | peak grew by |")
         print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         trivial = trivial_rps = None
-        for name, paths in pages(topic, article, year):
+        for name, paths in pages(topic, article, year, source, publication):
             if name in args.skip or (args.only and name != "trivial view" and name not in args.only):
                 continue
             if args.queries and name.startswith("search"):
