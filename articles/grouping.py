@@ -101,7 +101,7 @@ def reprints_of(article: Article, values) -> list[Article]:
     # Written as SQL: the ORM took longer to compile the 32 band conditions (about 30 ms)
     # than the database to answer them. The two ways in are a UNION of ids, each read by
     # its own index: `id IN (bands) OR content_hash = …` made PostgreSQL scan every
-    # article and test each against the bands (2 ms at 800 articles, linear in the archive).
+    # article and test each against the bands (2 ms at 800 articles, 191 ms at 111,000).
     table, bands_table = Article._meta.db_table, ArticleBand._meta.db_table
     pairs = list(enumerate(band_hashes(values)))
     same_band = " OR ".join(["(band = %s AND value = %s)"] * len(pairs))

@@ -17,9 +17,10 @@ change the order or add a step, edit ARTICLE_STEPS.
 A step may `prepare` outside any transaction (CPU work, perhaps in a child process under
 limits) and then `save`. The saves of consecutive steps share one transaction that holds
 the article's row, so the tags and the search columns made from one cut are written
-together or not at all; a step marked `own_transaction` starts a new one after the steps
-before it have committed (grouping, which locks stories and other articles, always had
-its own). A step that fails rolls its transaction back, leaving the article as it was,
+together or not at all (a batch writes a new article's search columns with its grouping,
+a moment later: articles.pipeline_batch); a step marked `own_transaction` starts a new
+one after the steps before it have committed (grouping, which locks stories and other
+articles, always had its own). A step that fails rolls its transaction back, leaving the article as it was,
 and says so on the article's document (the document list shows it) and, through the
 raised `StepFailed`, on the job that ran it. A whole run marks the article analysed in
 its last transaction, so a new article that failed a step stays due for the recovery
@@ -127,8 +128,7 @@ def _index_save_many(runs: list[ArticleRun]) -> None:
     once: a run that goes on to grouping (it prepared grouping's fingerprint) leaves them to
     grouping's UPDATE (`run.unwritten`), which writes the row anyway; the others get one
     UPDATE for the batch. Every UPDATE of the row puts all its words into the two search
-    indexes again. The article objects get the
-    new values: grouping reads its words there."""
+    indexes again. The article objects get the new values: grouping reads its words there."""
     changed = []
     for run in runs:
         article, index = run.article, run.index

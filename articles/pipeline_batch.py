@@ -13,7 +13,7 @@ A batch does the same steps with one statement per table for the whole batch:
                 and for the articles grouping will see, their MinHash fingerprint
     save        one transaction: the analysis rows (keywords.analysis_save, nothing written
                 for an article whose rows come out the same), and one UPDATE of the search
-                columns of the articles grouping will not see
+                columns of the articles that skip grouping (a re-tag that cut them the same)
     grouping    per article, in id order, its own transaction as in one article's run:
                 the rows by which later articles find it (bands, story words), and one
                 UPDATE that places it, writes its fingerprint and search columns, and
@@ -28,9 +28,9 @@ A batch does the same steps with one statement per table for the whole batch:
 An article that fails a step is recorded on its document as in one article's run and
 stays unanalysed for the recovery sweep (with its search columns written, to match its
 tags); the others go on. Between the save and its grouping a new article has its tags but
-not yet its search columns: it is found by search a moment later, as it was not at all
-before its analysis. Anything unexpected while
-saving the batch rolls the batch's transaction back and runs its articles one at a time.
+not yet its search columns: search finds it a moment later (before its analysis it did
+not at all). Anything unexpected while saving the batch rolls the batch's transaction
+back and runs its articles one at a time.
 """
 from __future__ import annotations
 
