@@ -46,8 +46,8 @@ class ArticleSitemap(Sitemap):
 
     def get_latest_lastmod(self):
         """No date for the section in the sitemap index: Django's default calls `lastmod`
-        on every article (the whole archive read for one line of the index), and a page
-        of the section is re-read by date anyway."""
+        on every article (the whole archive read for one line of the index), and each URL
+        in the section's files carries its own date."""
         return None
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 
 from articles.archive import ArchiveFilters, articles_filtered
-from articles.counting import rounded
+from articles.counting import Total
 from articles.models import Article
 from articles.selectors import one_per_story
 
@@ -53,7 +53,7 @@ class SearchResults:
     @property
     def total_text(self) -> str:
         """The total as a reader is told it: exact, or an estimate said to be one."""
-        return f"约 {rounded(self.total):,}" if self.total_estimated else str(self.total)
+        return str(Total(self.total, estimated=self.total_estimated))
 
 
 def filtered(filters: SearchFilters):
