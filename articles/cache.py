@@ -19,6 +19,7 @@ shared by every web process; otherwise it is local memory.
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections.abc import Iterable
 from functools import wraps
 
@@ -50,22 +51,27 @@ def page_scope(request) -> str:
     return LISTS
 
 
-def _versions(scopes: list[str], found: dict) -> list[int]:
+def _new_version() -> str:
+    """A version nothing was built under. Versions are only ever compared for equality, so
+    a fresh token serves where a counter did, and the new versions of many scopes are
+    written in one round trip (`set_many`): an INCR per scope cost a batch of articles one
+    round trip for each of its ~70 scopes (1.2 ms per article)."""
+    return secrets.token_hex(8)
+
+
+def _versions(scopes: list[str], found: dict) -> list:
     """The scopes' current versions from what a `get_many` `found`, starting any not set."""
     keys = [_VERSION + s for s in scopes]
     for key in keys:
         if key not in found:
-            cache.add(key, 1, timeout=None)
-            found[key] = cache.get(key, 1)
+            version = _new_version()
+            cache.add(key, version, timeout=None)
+            found[key] = cache.get(key, version)
     return [found[k] for k in keys]
 
 
 def scopes_changed(scopes: Iterable[str]) -> None:
-    for scope in set(scopes):
-        try:
-            cache.incr(_VERSION + scope)
-        except ValueError:  # not set yet (or evicted): start a fresh version
-            cache.set(_VERSION + scope, 2, timeout=None)
+    cache.set_many({_VERSION + scope: _new_version() for scope in set(scopes)}, timeout=None)
 
 
 def content_changed(**kwargs) -> None:

@@ -20,12 +20,11 @@ def test_a_cached_page_needs_no_queries(client, seeded, django_assert_num_querie
         assert TITLE in client.get("/").content.decode()
 
 
-def test_a_cached_page_is_one_read_of_the_cache(client, seeded, monkeypatch):
-    """The versions and the page come back together: a hit is one round trip to Redis (one
-    MGET; the local-memory cache used here answers `get_many` with its own `get`s)."""
+@pytest.fixture
+def cache_calls(monkeypatch):
+    """The names of the page cache's methods called from outside the cache, in order."""
     from django.core.cache import cache
 
-    client.get("/")
     calls, depth = [], [0]
 
     def counted(name, method):
@@ -39,10 +38,31 @@ def test_a_cached_page_is_one_read_of_the_cache(client, seeded, monkeypatch):
                 depth[0] -= 1
         return call
 
-    for name in ("get", "get_many", "add", "set", "incr"):
+    for name in ("get", "get_many", "add", "set", "set_many", "incr"):
         monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
+    return calls
+
+
+def test_a_cached_page_is_one_read_of_the_cache(client, seeded, cache_calls):
+    """The versions and the page come back together: a hit is one round trip to Redis (one
+    MGET; the local-memory cache used here answers `get_many` with its own `get`s)."""
+    client.get("/")
+    cache_calls.clear()
     assert TITLE in client.get("/").content.decode()
-    assert calls == ["get_many"]
+    assert cache_calls == ["get_many"]
+
+
+def test_the_pages_of_many_scopes_go_cold_in_one_write_to_the_cache(client, seeded, cache_calls):
+    """A batch of articles changes some seventy scopes: one MSET on Redis, not an INCR each."""
+    from articles.cache import scopes_changed
+
+    url = reverse("articles:detail", args=[seeded.pk])
+    client.get(url)
+    Article.objects.filter(pk=seeded.pk).update(title="不经信号的修改")
+    cache_calls.clear()
+    scopes_changed(["lists", f"article:{seeded.pk}", "year:2013", "topic:big-data"])
+    assert cache_calls == ["set_many"]
+    assert "不经信号的修改" in client.get(url).content.decode()
 
 
 def test_an_edit_shows_on_the_next_request(client, seeded):
