@@ -46,14 +46,20 @@ from .query import Clause, ParsedQuery, ways
 HEAD_CANDIDATES = 200
 # Newest matches read when the planner expects more than MAX_HITS (the feed shows 50).
 NEWEST_CANDIDATES = 200
-# A row tested on a walk costs this many rows read through the bitmap (EXPLAIN ANALYZE at
-# 30,000 articles: about 25 µs against 2.5 µs, cached).
-WALK_COST = 10
-# Past this many expected matches a bitmap is never the cheaper read: it outgrows work_mem
-# and turns lossy, and then every row on its pages has its vector read to be checked
-# again. At 1,000,000 articles the planner expected 43,000 matches of 大数据, found 106,830,
-# and checked 119,065 more rows from 33,398 lossy pages: 2.4 s, against a walk of ~2,000.
-BITMAP_MAX_ROWS = 20_000
+# Where the walk takes over from the bitmap: at share² > WALK_COST × limit / archive. Fitted
+# on the benchmark's 25 queries with the planner's estimates near the real matches
+# (`pg_schema.STATISTICS_TARGET`), each read both ways: the bitmap over the newest window
+# was the faster up to 10-16 % of the archive at 1,000,000 articles and 30-45 % at 100,000
+# (BENCHMARKS.md, "Search estimates"); this puts the turn at 14 % and 45 %. (A value of 10
+# and a cap of 20,000 had served estimates 5-45× too low; with true ones they sent
+# 传统企业电商化, 2 % of 1,000,000, down the walk: 203 ms against 95 through the bitmap.)
+WALK_COST = 100
+# Past this many expected matches the bitmap could outgrow SEARCH_WORK_MEM and turn lossy,
+# and then every row on its lossy pages has its vector read to be checked again (at the
+# default 4 MB, 119,065 rows from 33,398 lossy pages for 大数据 at 1,000,000: 2.4 s). At
+# 64 MB it holds about a million pages exactly; the largest bitmap the rule above chooses
+# at 1,000,000 articles is 141,000 rows.
+BITMAP_MAX_ROWS = 500_000
 SEARCH_WORK_MEM = "64MB"  # per search transaction (see `matches`)
 # The newest window read first holds this many times the articles that, at the expected
 # share of matches, would hold the matches needed (see `_newest_ids`).
@@ -126,11 +132,12 @@ def _newest_ids(matching, limit: int, expected: int, archive: int) -> list[int]:
 
     A walk down the latest-first index reads each row's vector to test it (out of line: a
     dozen pages a row) and stops after `limit` matches, so it reads about limit / share
-    rows. The GIN bitmap reads no vector (the relaxed query needs no positions) but every
-    matching row, then sorts: about share × archive rows, each WALK_COST times cheaper.
-    The planner does not count the vector's pages and walks for rarer words too, so the
-    walk is allowed only where it is the cheaper (share² > WALK_COST × limit / archive),
-    and taken past BITMAP_MAX_ROWS whatever the share.
+    rows: cheap for a word most articles hold. The GIN bitmap reads no vector (the relaxed
+    query needs no positions) and, over the newest window below, about WINDOW_MARGIN ×
+    limit rows, but its index scan grows with every match in the archive. Which is the
+    cheaper was measured, not modelled: the walk is taken where share² > WALK_COST × limit
+    / archive (the planner does not count the vector's pages and would walk for rarer
+    words too), and past BITMAP_MAX_ROWS whatever the share.
 
     A bitmap expected to hold many more matches than `limit` is first read over the newest
     part of the archive only (`_window_start`): the date index's bitmap ANDed with the
@@ -138,7 +145,7 @@ def _newest_ids(matching, limit: int, expected: int, archive: int) -> list[int]:
     than `limit`. At 1,000,000 articles the whole bitmap of 产业带 read 47,670 rows (0.2 s).
     """
     bitmap = expected <= BITMAP_MAX_ROWS and expected * expected <= WALK_COST * limit * archive
-    since = _window_start(matching.model, WINDOW_MARGIN * limit * archive // expected) \
+    since = _window_start(matching.model, WINDOW_MARGIN * limit * archive // expected, archive) \
         if bitmap and expected > WINDOW_MARGIN * limit else None
     if bitmap:  # nor a sequential scan, which would read every vector
         _set(enable_indexscan="off", enable_seqscan="off")
@@ -152,13 +159,47 @@ def _newest_ids(matching, limit: int, expected: int, archive: int) -> list[int]:
     return ids
 
 
-def _window_start(model, rows: int):
-    """The date from which the newest `rows` published articles start (None: fewer exist),
-    read from the latest-first index."""
+def _window_start(model, rows: int, archive: int):
+    """The date from which the newest `rows` published articles start (None: the whole
+    archive), read from the planner's statistics of the date column: the window is a
+    guess that the caller checks (too few matches in it, and the whole bitmap is read), so
+    a percentile of ANALYZE's sample serves, with no row read. Reading it off the
+    latest-first index with OFFSET read every entry it skipped: 13-41 ms a query at
+    1,000,000 articles. That read is kept for an archive not yet analysed."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT null_frac, (most_common_vals::text)::timestamptz[], most_common_freqs, "
+            "(histogram_bounds::text)::timestamptz[] FROM pg_stats WHERE schemaname = current_schema() "
+            "AND tablename = %s AND attname = 'published_at'", [model._meta.db_table])
+        found = cursor.fetchone()
+    if found is not None and archive:
+        null_share, common, common_shares, bounds = found
+        common = list(zip(common or [], common_shares or [], strict=True))
+        rest = max(0.0, 1.0 - null_share - sum(share for _, share in common))
+        return newest_start(rows / archive, common, bounds or [], rest)
     dated = model.objects.filter(is_published=True, published_at__isnull=False)
     # The order of the index `article_latest_first`, so it is read alone (index-only).
     newest = dated.order_by(F("published_at").desc(nulls_last=True), "-pk").values_list("published_at", flat=True)
     return next(iter(newest[rows:rows + 1]), None)
+
+
+def newest_start(share: float, common: list[tuple], bounds: list, bounds_share: float):
+    """The value from which the newest `share` of a column's rows start, from its statistics
+    as pg_stats gives them: its most `common` values with their shares, and the ascending
+    `bounds` of equal buckets holding `bounds_share` of the rows between them. None when
+    that is the whole column. (Pure: no query.)"""
+    # A bucket's rows are at or after its lower bound. Counting the rows at or after each
+    # point, newest first, the first point whose count completes the share is the start:
+    # the rows of a bucket above a common value inside it are not counted, so the window
+    # errs wide, never narrow.
+    each = bounds_share / (len(bounds) - 1) if len(bounds) > 1 else 0.0
+    points = [*common, *((low, each) for low in bounds[:-1])]
+    seen = 0.0
+    for value, part in sorted(points, key=lambda point: point[0], reverse=True):
+        seen += part
+        if seen >= share:
+            return value
+    return None
 
 
 def _article_rows() -> int:
