@@ -27,6 +27,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
+from django.utils.cache import set_response_etag
 from django.utils.dateparse import parse_datetime
 
 ARCHIVE = "archive"
@@ -156,6 +157,10 @@ def cached_page(view):
                 # One bytes object: a feed is written in ~1,500 pieces, each pickled and
                 # read back on every hit (a warm feed cost 0.15× the trivial view).
                 response.content = response.content
+                # Its ETag stored with it: ConditionalGetMiddleware hashed the whole body
+                # again on every hit (0.16 ms of a warm timeline's, a 126 KB page).
+                if not response.has_header("ETag"):
+                    set_response_etag(response)
                 cache.set(key, (versions, response), settings.PAGE_CACHE_SECONDS)
         return response
 

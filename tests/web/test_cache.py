@@ -142,3 +142,17 @@ def test_the_years_with_articles_are_kept_until_an_article_changes(django_assert
         assert article_years() == [2015]
     Article.objects.create(title="新文", body="正文", is_published=True, published_at=datetime(2019, 3, 1, tzinfo=UTC))
     assert article_years() == [2019, 2015]
+
+
+def test_a_cached_page_carries_its_etag_so_a_hit_hashes_nothing(client, seeded, monkeypatch):
+    """The ETag is made once, when the page is stored: a hit is served as it was stored,
+    and a reader holding the page gets 304 Not Modified."""
+    import django.middleware.http
+
+    first = client.get("/")
+    hashed = []
+    real = django.middleware.http.set_response_etag
+    monkeypatch.setattr(django.middleware.http, "set_response_etag", lambda r: hashed.append(r) or real(r))
+    again = client.get("/")
+    assert hashed == [] and again["ETag"] == first["ETag"]
+    assert client.get("/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
