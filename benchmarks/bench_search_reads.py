@@ -67,7 +67,7 @@ def main() -> None:
         sys.exit("the two ways to read matches are PostgreSQL's: set DATABASE_URL")
     vocabulary = current_vocabulary()
     published = filtered(SearchFilters())
-    print(f"{postgres._article_rows()} articles; rule: WALK_COST {RULE[0]}, BITMAP_MAX_ROWS {RULE[1]}")
+    print(f"{postgres._archive().rows} articles; rule: WALK_COST {RULE[0]}, BITMAP_MAX_ROWS {RULE[1]}")
     print("| query | planner's estimate | matches | bitmap | walk | rule |")
     print("| --- | --- | --- | --- | --- | --- |")
     for query in SEARCHES + COMMON:

@@ -13,15 +13,15 @@ from articles.search import pg_schema
 
 def raise_target(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        for statement in pg_schema.STATISTICS:
+        for statement in pg_schema.statistics(pg_schema.STATISTICS_TARGET):
             schema_editor.execute(statement)
         schema_editor.execute("ANALYZE articles_article")
 
 
 def default_target(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        for column in (pg_schema.DOCUMENT, pg_schema.HEAD):
-            schema_editor.execute(f"ALTER TABLE articles_article ALTER COLUMN {column} SET STATISTICS -1")
+        for statement in pg_schema.statistics(-1):
+            schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):

@@ -25,6 +25,8 @@ and no query checks or ranks more than MAX_HITS + HEAD_CANDIDATES vectors.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchQueryField,
@@ -127,7 +129,7 @@ def _set(**values: str) -> None:
         cursor.execute("; ".join(f"SET LOCAL {name} = {value}" for name, value in values.items()))
 
 
-def _newest_ids(matching, limit: int, expected: int, archive: int) -> list[int]:
+def _newest_ids(matching, limit: int, expected: int, archive: Archive) -> list[int]:
     """The newest `limit` ids of a match, read the cheaper of two ways.
 
     A walk down the latest-first index reads each row's vector to test it (out of line: a
@@ -144,8 +146,8 @@ def _newest_ids(matching, limit: int, expected: int, archive: int) -> list[int]:
     words', so only that part's matches are read; the whole bitmap only if it held fewer
     than `limit`. At 1,000,000 articles the whole bitmap of 产业带 read 47,670 rows (0.2 s).
     """
-    bitmap = expected <= BITMAP_MAX_ROWS and expected * expected <= WALK_COST * limit * archive
-    since = _window_start(matching.model, WINDOW_MARGIN * limit * archive // expected, archive) \
+    bitmap = expected <= BITMAP_MAX_ROWS and expected * expected <= WALK_COST * limit * archive.rows
+    since = _window_start(matching.model, WINDOW_MARGIN * limit * archive.rows // expected, archive) \
         if bitmap and expected > WINDOW_MARGIN * limit else None
     if bitmap:  # nor a sequential scan, which would read every vector
         _set(enable_indexscan="off", enable_seqscan="off")
@@ -159,24 +161,17 @@ def _newest_ids(matching, limit: int, expected: int, archive: int) -> list[int]:
     return ids
 
 
-def _window_start(model, rows: int, archive: int):
+def _window_start(model, rows: int, archive: Archive):
     """The date from which the newest `rows` published articles start (None: the whole
-    archive), read from the planner's statistics of the date column: the window is a
-    guess that the caller checks (too few matches in it, and the whole bitmap is read), so
-    a percentile of ANALYZE's sample serves, with no row read. Reading it off the
+    archive), from the planner's statistics of the date column: the window is a guess
+    that the caller checks (too few matches in it, and the whole bitmap is read), so a
+    percentile of ANALYZE's sample serves, with no row read. Reading it off the
     latest-first index with OFFSET read every entry it skipped: 13-41 ms a query at
     1,000,000 articles. That read is kept for an archive not yet analysed."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT null_frac, (most_common_vals::text)::timestamptz[], most_common_freqs, "
-            "(histogram_bounds::text)::timestamptz[] FROM pg_stats WHERE schemaname = current_schema() "
-            "AND tablename = %s AND attname = 'published_at'", [model._meta.db_table])
-        found = cursor.fetchone()
-    if found is not None and archive:
-        null_share, common, common_shares, bounds = found
-        common = list(zip(common or [], common_shares or [], strict=True))
+    if archive.dates is not None and archive.rows:
+        null_share, common, bounds = archive.dates
         rest = max(0.0, 1.0 - null_share - sum(share for _, share in common))
-        return newest_start(rows / archive, common, bounds or [], rest)
+        return newest_start(rows / archive.rows, common, bounds, rest)
     dated = model.objects.filter(is_published=True, published_at__isnull=False)
     # The order of the index `article_latest_first`, so it is read alone (index-only).
     newest = dated.order_by(F("published_at").desc(nulls_last=True), "-pk").values_list("published_at", flat=True)
@@ -202,10 +197,29 @@ def newest_start(share: float, common: list[tuple], bounds: list, bounds_share: 
     return None
 
 
-def _article_rows() -> int:
+class Archive(NamedTuple):
+    """What choosing a read needs of the whole archive: its size (the planner's count of
+    rows) and its date column's statistics, (null share, [(value, share)] of the most
+    common, histogram bounds), None before the first ANALYZE."""
+
+    rows: int
+    dates: tuple | None
+
+
+def _archive() -> Archive:
+    """Both in one round trip, once per search (its two reads of candidates share them)."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'articles_article'::regclass")
-        return max(0, int(cursor.fetchone()[0]))
+        cursor.execute(
+            "SELECT c.reltuples, s.null_frac, (s.most_common_vals::text)::timestamptz[], s.most_common_freqs, "
+            "(s.histogram_bounds::text)::timestamptz[] FROM pg_class AS c LEFT JOIN pg_stats AS s "
+            "ON s.schemaname = current_schema() AND s.tablename = c.relname AND s.attname = 'published_at' "
+            "WHERE c.oid = 'articles_article'::regclass"
+        )
+        rows, null_share, common, common_shares, bounds = cursor.fetchone()
+    dates = None
+    if null_share is not None:
+        dates = (null_share, list(zip(common or [], common_shares or [], strict=True)), bounds or [])
+    return Archive(max(0, int(rows)), dates)
 
 
 def matches(parsed: ParsedQuery, queryset, order: str = "relevance") -> Matches:
@@ -216,7 +230,7 @@ def matches(parsed: ParsedQuery, queryset, order: str = "relevance") -> Matches:
         # bitmap kept exact needs no match's vector read again: at the default 4 MB one of
         # 113,000 matches (在线交易, 1,000,000 articles) went a third lossy, 2.4 s; 0.6 s here.
         _set(max_parallel_workers_per_gather="0", work_mem=f"'{SEARCH_WORK_MEM}'")
-        expected, archive = estimated_rows(matching), _article_rows()
+        expected, archive = estimated_rows(matching), _archive()
         # Every match when the planner expects no more than MAX_HITS; else the newest few.
         depth = backends.MAX_HITS if expected <= backends.MAX_HITS else min(NEWEST_CANDIDATES, backends.MAX_HITS)
         candidates = _newest_ids(matching, depth, expected, archive)
